@@ -1,0 +1,186 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { Conn, Db } from './db/index.js';
+
+/**
+ * Append-only, hash-chained audit log. The log is split into SHARDS independent chains
+ * (shard = hash of the entity) so concurrent changes to different cases lock different head
+ * rows instead of one global tail. Each entry's hash is HMAC-SM3 over its canonical content
+ * and the previous entry's hash, keyed with AUDIT_SECRET: editing, inserting or deleting an
+ * entry breaks the chain, and the chain cannot be recomputed without the secret.
+ */
+export const SHARDS = 16;
+const GENESIS = '0'.repeat(64);
+
+export interface AuditEntry {
+  actorUserId: number | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON with object keys sorted at every level, so jsonb's key reordering cannot change a hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function shardOf(entity: string, entityId: string): number {
+  return createHash('sha256').update(`${entity}:${entityId}`).digest().readUInt16BE(0) % SHARDS;
+}
+
+interface HashedFields {
+  shard: number;
+  seq: number;
+  at: Date;
+  actor_user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+}
+
+function entryHash(secret: string, e: HashedFields): string {
+  const content = canonicalJson({
+    shard: e.shard,
+    seq: Number(e.seq),
+    at: e.at.toISOString(),
+    actor: e.actor_user_id,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entity_id,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    prev: e.prev_hash,
+  });
+  return createHmac('sm3', secret).update(content).digest('hex');
+}
+
+/** Normalises a value the way a jsonb round trip would (dates to strings, undefined dropped). */
+function toJsonValue(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+/** Appends one entry inside the caller's transaction; the shard's head row stays locked until commit. */
+export async function appendAudit(tx: Conn, secret: string, entry: AuditEntry, at = new Date()): Promise<void> {
+  const shard = shardOf(entry.entity, entry.entityId);
+  const head = await tx
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash'])
+    .where('shard', '=', shard)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const fields: HashedFields = {
+    shard,
+    seq: Number(head.seq) + 1,
+    at,
+    actor_user_id: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    before: toJsonValue(entry.before),
+    after: toJsonValue(entry.after),
+    prev_hash: head.hash,
+  };
+  const hash = entryHash(secret, fields);
+  await tx
+    .insertInto('audit_log')
+    .values({
+      ...fields,
+      before: JSON.stringify(fields.before),
+      after: JSON.stringify(fields.after),
+      hash,
+    })
+    .execute();
+  await tx.updateTable('audit_heads').set({ seq: fields.seq, hash }).where('shard', '=', shard).execute();
+}
+
+export interface AuditProblem {
+  shard: number;
+  seq: number;
+  problem: 'edited' | 'deleted' | 'inserted' | 'truncated';
+  detail: string;
+}
+
+/** Walks every chain and names each entry that was edited, inserted or deleted. */
+export async function verifyAudit(db: Db, secret: string, batch = 5_000): Promise<{ entries: number; problems: AuditProblem[] }> {
+  const problems: AuditProblem[] = [];
+  let entries = 0;
+  const heads = await db.selectFrom('audit_heads').selectAll().orderBy('shard').execute();
+  for (const head of heads) {
+    let expectedSeq = 1;
+    let prevHash = GENESIS;
+    let lastSeq = 0;
+    for (;;) {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('shard', '=', head.shard)
+        .where('seq', '>=', expectedSeq)
+        .orderBy('seq')
+        .limit(batch)
+        .execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        entries++;
+        const seq = Number(row.seq);
+        if (seq > expectedSeq) {
+          problems.push({
+            shard: head.shard,
+            seq: expectedSeq,
+            problem: 'deleted',
+            detail: `entries ${expectedSeq}..${seq - 1} are missing`,
+          });
+        }
+        const recomputed = entryHash(secret, { ...row, seq });
+        if (recomputed !== row.hash) {
+          problems.push({
+            shard: head.shard,
+            seq,
+            problem: row.prev_hash === prevHash || seq > expectedSeq ? 'edited' : 'inserted',
+            detail: `${row.entity} ${row.entity_id} ${row.action}: content does not match its hash`,
+          });
+        } else if (row.prev_hash !== prevHash && seq === expectedSeq) {
+          problems.push({
+            shard: head.shard,
+            seq,
+            problem: 'inserted',
+            detail: `${row.entity} ${row.entity_id} ${row.action}: does not link to the entry before it`,
+          });
+        }
+        prevHash = row.hash;
+        expectedSeq = seq + 1;
+        lastSeq = seq;
+      }
+    }
+    if (lastSeq < Number(head.seq)) {
+      problems.push({
+        shard: head.shard,
+        seq: lastSeq + 1,
+        problem: 'truncated',
+        detail: `chain ends at ${lastSeq} but its head records ${head.seq}`,
+      });
+    } else if (lastSeq > Number(head.seq)) {
+      problems.push({
+        shard: head.shard,
+        seq: Number(head.seq) + 1,
+        problem: 'inserted',
+        detail: `entries after the head (${head.seq}) were added outside the chain`,
+      });
+    } else if (lastSeq > 0 && prevHash !== head.hash) {
+      problems.push({ shard: head.shard, seq: lastSeq, problem: 'edited', detail: 'last entry does not match the head' });
+    }
+  }
+  return { entries, problems };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the system reads, listed once with its default.
+ * The process prints every problem and exits at boot rather than failing later.
+ */
+const schema = z.object({
+  /** HTTP port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Interface to bind; 0.0.0.0 so a district's LAN can reach the console. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Embedded mode: PGlite data and uploaded attachments live here. */
+  DATA_DIR: z.string().default('./data'),
+  /** When set, use this PostgreSQL instead of the embedded PGlite. */
+  DATABASE_URL: z.string().optional(),
+  /** PostgreSQL schema to use (tests isolate themselves with one schema each). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public'),
+  /** Connection pool size for PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Which roles this process runs: the HTTP API and/or the deadline timer runner. */
+  ROLES: z
+    .string()
+    .default('api,timers')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['api', 'timers']))),
+  /** Seed the demo district on first start when the database is empty. */
+  DEMO_SEED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** The district this deployment serves (statistical division code; 大兴区 by default). */
+  DISTRICT_CODE: z.string().regex(/^\d{6}$/).default('110115'),
+  /** Secret mixed into every audit hash (HMAC-SM3) so the chain cannot be recomputed without it. */
+  AUDIT_SECRET: z.string().min(8).default('zhicheng-dev-audit-secret-change-me'),
+  /** scrypt cost as log2(N); 17 is OWASP's floor, tests lower it to stay fast. */
+  SCRYPT_COST_LOG2: z.coerce.number().int().min(10).max(20).default(17),
+  /** Session lifetime. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Largest attachment accepted, bytes. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** How often the timer runner polls for due deadlines. */
+  TIMER_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** Requests per minute per IP on public endpoints (login, citizen tracking). */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  /** Share of a deadline's span after which a warning (预警) is raised, e.g. 0.8. */
+  WARNING_RATIO: z.coerce.number().gt(0).lt(1).default(0.8),
+});
+
+export type Config = Readonly<z.infer<typeof schema>>;
+
+/** Parses the environment into a frozen config; throws with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}

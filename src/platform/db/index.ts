@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, type Migration, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import * as m0001 from './migrations/0001_spine.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the root handle or a transaction: repositories take this so transactions compose. */
+export type Conn = Db | Tx;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT come back as numbers on both back ends (values stay far below 2^53).
+const INT8 = 20;
+const NUMERIC = 1700;
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+
+/**
+ * Opens PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR/pglite
+ * (`memory://` for DATA_DIR=':memory:'). Runs migrations before returning.
+ */
+export async function openDatabase(config: Config): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  if (config.DATABASE_URL) {
+    const schema = config.DATABASE_SCHEMA;
+    if (schema !== 'public') {
+      const admin = new pg.Client({ connectionString: config.DATABASE_URL });
+      await admin.connect();
+      await admin.query(`create schema if not exists ${schema}`);
+      await admin.end();
+    }
+    const pool = new pg.Pool({
+      connectionString: config.DATABASE_URL,
+      max: config.DATABASE_POOL_SIZE,
+      options: `-c search_path=${schema}`,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    handle = { db, kind: 'postgres', close: () => db.destroy() };
+  } else {
+    const dataDir = config.DATA_DIR === ':memory:' ? 'memory://' : join(config.DATA_DIR, 'pglite');
+    if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+    const client = await PGlite.create(dataDir, {
+      parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
+    });
+    const { PGliteDialect } = await import('./pglite-dialect.js');
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    handle = { db, kind: 'pglite', close: () => db.destroy() };
+  }
+  await migrate(handle.db);
+  return handle;
+}
+
+const migrations: Record<string, Migration> = {
+  '0001_spine': m0001,
+};
+
+/** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
+  }
+}

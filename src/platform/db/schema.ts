@@ -1,0 +1,325 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Row types of every table, kept in step with migrations/. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type OrgKind = 'city' | 'district' | 'street' | 'community' | 'grid' | 'department';
+export type Role =
+  | 'citizen'
+  | 'agent'
+  | 'dispatcher'
+  | 'handler'
+  | 'grid_worker'
+  | 'supervisor'
+  | 'leader'
+  | 'admin';
+export type Priority = 'normal' | 'urgent' | 'critical';
+export type DurationUnit = 'hours' | 'workdays';
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+export type TimerKind = 'response_warning' | 'response_due' | 'resolve_warning' | 'resolve_due';
+
+export interface OrgUnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: OrgKind;
+  parent_id: number | null;
+  path: string;
+  depth: number;
+  division_code: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  org_unit_id: number | null;
+  phone: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  parent_id: number | null;
+  level: number;
+  is_leaf: Generated<boolean>;
+  kind: Generated<'event' | 'component' | 'consultation' | 'complaint' | 'suggestion' | 'help'>;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface DeadlinePoliciesTable {
+  id: Generated<number>;
+  category_id: number;
+  priority: Priority;
+  response_amount: number;
+  response_unit: DurationUnit;
+  resolve_amount: number;
+  resolve_unit: DurationUnit;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  retired_at: Timestamp | null;
+}
+
+export interface CalendarOverridesTable {
+  day: ColumnType<string, string, string>;
+  is_workday: boolean;
+  note: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface DispatchRulesTable {
+  id: Generated<number>;
+  category_id: number | null;
+  area_unit_id: number | null;
+  mode: 'unit' | 'street';
+  lead_unit_id: number | null;
+  co_unit_ids: ColumnType<number[], number[] | undefined, number[]>;
+  note: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  retired_at: Timestamp | null;
+}
+
+export interface CasesTable {
+  id: string;
+  number: string;
+  status: string;
+  kind: Generated<string>;
+  title: string;
+  description: string;
+  category_id: number | null;
+  priority: Generated<Priority>;
+  area_unit_id: number | null;
+  area_path: string | null;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  lead_unit_id: number | null;
+  lead_unit_path: string | null;
+  dispatch_rule_id: number | null;
+  deadline_policy_id: number | null;
+  channel: string;
+  created_by: number | null;
+  received_at: Timestamp;
+  dispatched_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  contacted_at: Timestamp | null;
+  response_due_at: Timestamp | null;
+  resolve_due_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  verified_at: Timestamp | null;
+  evaluated_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  response_overdue: Generated<boolean>;
+  resolve_overdue: Generated<boolean>;
+  responded_in_time: boolean | null;
+  resolved_in_time: boolean | null;
+  direct_answer: Generated<boolean>;
+  result_text: string | null;
+  return_count: Generated<number>;
+  reopen_count: Generated<number>;
+  urge_count: Generated<number>;
+  extension_count: Generated<number>;
+  report_count: Generated<number>;
+  eval_count: Generated<number>;
+  solved_count: Generated<number>;
+  satisfied_count: Generated<number>;
+  merged_into: string | null;
+  invalid_reason: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CaseAssignmentsTable {
+  id: string;
+  case_id: string;
+  unit_id: number;
+  role: 'lead' | 'co';
+  status: 'pending' | 'accepted' | 'returned' | 'done' | 'withdrawn';
+  assigned_at: Timestamp;
+  accepted_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  return_reason: string | null;
+  done_at: Timestamp | null;
+  result_text: string | null;
+}
+
+export interface ReportsTable {
+  id: string;
+  case_id: string;
+  original_case_id: string;
+  channel: string;
+  external_id: string | null;
+  text: string;
+  category_id: number | null;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_id_number: string | null;
+  reporter_user_id: number | null;
+  anonymous: Generated<boolean>;
+  confidential: Generated<boolean>;
+  created_by: number | null;
+  received_at: Timestamp;
+  answer_text: string | null;
+  answered_at: Timestamp | null;
+  eval_solved: boolean | null;
+  eval_satisfaction: Satisfaction | null;
+  eval_comment: string | null;
+  evaluated_at: Timestamp | null;
+  evaluated_by: number | null;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  case_id: string;
+  at: Timestamp;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_user_id: number | null;
+  actor_unit_id: number | null;
+  reason: string | null;
+  data: Json;
+  public: Generated<boolean>;
+}
+
+export interface ExtensionRequestsTable {
+  id: string;
+  case_id: string;
+  unit_id: number;
+  amount: number;
+  unit: DurationUnit;
+  reason: string;
+  status: 'pending' | 'approved' | 'denied';
+  requested_by: number | null;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  case_id: string;
+  event_id: string | null;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface TimersTable {
+  id: string;
+  case_id: string;
+  kind: TimerKind;
+  fire_at: Timestamp;
+  created_at: Timestamp;
+  fired_at: Timestamp | null;
+  fired_by: string | null;
+  cancelled_at: Timestamp | null;
+}
+
+export interface NoticesTable {
+  id: string;
+  case_id: string;
+  unit_id: number | null;
+  kind: 'warning' | 'overdue' | 'urge';
+  message: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: Json;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AuditHeadsTable {
+  shard: number;
+  seq: ColumnType<number, number, number>;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  shard: number;
+  seq: ColumnType<number, number, number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: Json | null;
+  after: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  org_units: OrgUnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  categories: CategoriesTable;
+  deadline_policies: DeadlinePoliciesTable;
+  calendar_overrides: CalendarOverridesTable;
+  dispatch_rules: DispatchRulesTable;
+  cases: CasesTable;
+  case_assignments: CaseAssignmentsTable;
+  reports: ReportsTable;
+  case_events: CaseEventsTable;
+  extension_requests: ExtensionRequestsTable;
+  attachments: AttachmentsTable;
+  timers: TimersTable;
+  notices: NoticesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  settings: SettingsTable;
+  audit_heads: AuditHeadsTable;
+  audit_log: AuditLogTable;
+}
+
+export type OrgUnit = Selectable<OrgUnitsTable>;
+export type User = Selectable<UsersTable>;
+export type Category = Selectable<CategoriesTable>;
+export type DeadlinePolicy = Selectable<DeadlinePoliciesTable>;
+export type DispatchRule = Selectable<DispatchRulesTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type NewCase = Insertable<CasesTable>;
+export type AssignmentRow = Selectable<CaseAssignmentsTable>;
+export type ReportRow = Selectable<ReportsTable>;
+export type CaseEventRow = Selectable<CaseEventsTable>;
+export type ExtensionRow = Selectable<ExtensionRequestsTable>;
+export type TimerRow = Selectable<TimersTable>;

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig, type Config } from '../src/platform/config.js';
+import { openDatabase, type DatabaseHandle } from '../src/platform/db/index.js';
+
+/**
+ * A fresh database for one test file: PGlite in memory by default, or a new schema on the
+ * PostgreSQL named by DATABASE_URL (CI runs every suite both ways).
+ */
+export async function freshDatabase(
+  overrides: Record<string, string> = {},
+): Promise<{ handle: DatabaseHandle; config: Config }> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const config = loadConfig({
+    DATA_DIR: ':memory:',
+    LOG_LEVEL: 'silent',
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema } : {}),
+    DATABASE_POOL_SIZE: '4',
+    ...overrides,
+  });
+  const handle = await openDatabase(config);
+  return { handle, config };
+}
