@@ -34,6 +34,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
+  // The API speaks JSON (and multipart for uploads); anything else is 415, not a string body.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(swagger, {
     openapi: {

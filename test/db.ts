@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/index.js';
 
@@ -17,6 +18,18 @@ export async function freshDatabase(
     DATABASE_POOL_SIZE: '4',
     ...overrides,
   });
-  const handle = await openDatabase(config);
+  const opened = await openDatabase(config);
+  const handle: DatabaseHandle = {
+    ...opened,
+    async close() {
+      await opened.close();
+      if (config.DATABASE_URL) {
+        const client = new pg.Client({ connectionString: config.DATABASE_URL });
+        await client.connect();
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      }
+    },
+  };
   return { handle, config };
 }

@@ -1,4 +1,21 @@
 import type { Module } from './module.js';
+import { authModule } from './auth/index.js';
+import { calendarModule } from './calendar/index.js';
+import { casesModule } from './cases/index.js';
+import { categoriesModule } from './categories/index.js';
+import { dispatchModule } from './dispatch/index.js';
+import { metricsModule } from './metrics/index.js';
+import { orgModule } from './org/index.js';
+import { usersModule } from './users/index.js';
 
 /** Every domain module, registered in one place. */
-export const modules: Module[] = [];
+export const modules: Module[] = [
+  orgModule,
+  usersModule,
+  authModule,
+  casesModule,
+  calendarModule,
+  categoriesModule,
+  dispatchModule,
+  metricsModule,
+];

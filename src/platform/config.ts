@@ -30,6 +30,8 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** One password for every demo user (random per user when unset). */
+  DEMO_PASSWORD: z.string().min(8).optional(),
   /** The district this deployment serves (statistical division code; 大兴区 by default). */
   DISTRICT_CODE: z.string().regex(/^\d{6}$/).default('110115'),
   /** Secret mixed into every audit hash (HMAC-SM3) so the chain cannot be recomputed without it. */

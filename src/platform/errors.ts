@@ -33,6 +33,8 @@ export const errorCodes = {
   attachment_type_not_allowed: 415,
   attachment_too_large: 413,
   rate_limited: 429,
+  unknown_division: 422,
+  invalid_parent: 422,
   internal_error: 500,
 } as const;
 

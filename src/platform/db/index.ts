@@ -5,6 +5,8 @@ import { Kysely, Migrator, PostgresDialect, type Migration, type Transaction } f
 import pg from 'pg';
 import type { Config } from '../config.js';
 import * as m0001 from './migrations/0001_spine.js';
+import * as m0003 from './migrations/0003_catalogue.js';
+import * as m0004 from './migrations/0004_metrics_indexes.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -55,17 +57,24 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
     handle = { db, kind: 'pglite', close: () => db.destroy() };
   }
-  await migrate(handle.db);
+  await migrate(handle.db, config.DATABASE_URL ? config.DATABASE_SCHEMA : undefined);
   return handle;
 }
 
 const migrations: Record<string, Migration> = {
   '0001_spine': m0001,
+  '0003_catalogue': m0003,
+  '0004_metrics_indexes': m0004,
 };
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */
-export async function migrate(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrate(db: Db, schema?: string): Promise<void> {
+  // Naming the schema matters: without it Kysely looks for its lock table in any schema.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

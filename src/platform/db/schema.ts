@@ -3,6 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 /** Row types of every table, kept in step with migrations/. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
+/** A timestamp the database fills in by default. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OrgKind = 'city' | 'district' | 'street' | 'community' | 'grid' | 'department';
 export type Role =
@@ -30,7 +32,7 @@ export interface OrgUnitsTable {
   depth: number;
   division_code: string | null;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface UsersTable {
@@ -42,13 +44,13 @@ export interface UsersTable {
   org_unit_id: number | null;
   phone: string | null;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface SessionsTable {
   token_hash: string;
   user_id: number;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   expires_at: Timestamp;
 }
 
@@ -62,7 +64,7 @@ export interface CategoriesTable {
   is_leaf: Generated<boolean>;
   kind: Generated<'event' | 'component' | 'consultation' | 'complaint' | 'suggestion' | 'help'>;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface DeadlinePoliciesTable {
@@ -73,7 +75,7 @@ export interface DeadlinePoliciesTable {
   response_unit: DurationUnit;
   resolve_amount: number;
   resolve_unit: DurationUnit;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   created_by: number | null;
   retired_at: Timestamp | null;
 }
@@ -82,7 +84,7 @@ export interface CalendarOverridesTable {
   day: ColumnType<string, string, string>;
   is_workday: boolean;
   note: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface DispatchRulesTable {
@@ -93,7 +95,7 @@ export interface DispatchRulesTable {
   lead_unit_id: number | null;
   co_unit_ids: ColumnType<number[], number[] | undefined, number[]>;
   note: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   created_by: number | null;
   retired_at: Timestamp | null;
 }
@@ -260,13 +262,13 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   status_code: number;
   response: Json;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface SettingsTable {
   key: string;
   value: Json;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
 }
 
 export interface AuditHeadsTable {

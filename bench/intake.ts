@@ -1,0 +1,228 @@
+/**
+ * bench:intake — reports filed through the HTTP API per second, on PostgreSQL and on PGlite,
+ * side by side with the physical limit measured in the same run: the same rows (case, report,
+ * timeline entry, audit entry and chain head) inserted raw through the same driver at the same
+ * concurrency. Then the monthly ranking query on 1,000,000 generated cases.
+ *
+ *   npm run bench:intake                       # both back ends, 10 s each
+ *   BENCH_SECONDS=20 BENCH_CONNECTIONS=32 npm run bench:intake
+ *   BENCH_RANKING_CASES=1000000 (default) · BENCH_SKIP_RANKING=1 · BENCH_ONLY=postgres|pglite
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../src/app.js';
+import { createSession } from '../src/platform/auth.js';
+import { appendAudit } from '../src/platform/audit.js';
+import { loadConfig } from '../src/platform/config.js';
+import type { AppContext } from '../src/platform/context.js';
+import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db/index.js';
+import { uuidv7 } from '../src/platform/ids.js';
+import { seedDemo } from '../src/seed/demo.js';
+import { benchRanking } from './ranking.js';
+
+const run = promisify(execFile);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Row {
+  backend: string;
+  connections: number;
+  httpPerSec: number;
+  p50: number;
+  p99: number;
+  rawPerSec: number;
+  errors: number;
+}
+
+async function open(kind: 'postgres' | 'pglite'): Promise<{ handle: DatabaseHandle; ctx: AppContext; cleanup: () => Promise<void> }> {
+  const schema = `bench_${Date.now().toString(36)}`;
+  const dir = mkdtempSync(join(tmpdir(), 'zhicheng-bench-'));
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dir,
+    DEMO_PASSWORD: 'bench-pass',
+    SCRYPT_COST_LOG2: '10',
+    ...(kind === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, DATABASE_POOL_SIZE: '16' } : { DATABASE_URL: '' }),
+  });
+  const handle = await openDatabase(config);
+  const ctx: AppContext = { db: handle.db, config, dbKind: handle.kind };
+  return {
+    handle,
+    ctx,
+    cleanup: async () => {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (kind === 'postgres') {
+        const pg = (await import('pg')).default;
+        const client = new pg.Client({ connectionString: PG_URL });
+        await client.connect();
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Runs autocannon in its own process so the load generator does not share the server's event loop. */
+async function load(url: string, token: string, connections: number) {
+  const body = JSON.stringify({
+    channel: 'hotline',
+    text: '西红门鸿坤广场东门有流动摊贩占道经营，晚高峰影响通行，请尽快处理',
+    categoryCode: process.env.BENCH_CATEGORY ?? '',
+    areaCode: '',
+    reporter: { name: '张三', phone: '13812345678' },
+  });
+  const payload = JSON.parse(body) as Record<string, unknown>;
+  for (const k of ['categoryCode', 'areaCode']) if (!payload[k]) delete payload[k];
+  const args = [
+    'node_modules/autocannon/autocannon.js',
+    '--json',
+    '-c',
+    String(connections),
+    '-d',
+    String(SECONDS),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-H',
+    `authorization=Bearer ${token}`,
+    '-b',
+    JSON.stringify(payload),
+    url,
+  ];
+  const { stdout } = await run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
+  const r = JSON.parse(stdout) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+    '2xx': number;
+    duration: number;
+  };
+  return { perSec: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
+}
+
+/** The same rows an intake writes, inserted directly: the physical limit of this write pattern. */
+async function rawInserts(ctx: AppContext, connections: number, seconds: number): Promise<number> {
+  const db: Db = ctx.db;
+  const district = ctx.config.DISTRICT_CODE;
+  const stopAt = Date.now() + seconds * 1000;
+  let done = 0;
+  const worker = async () => {
+    while (Date.now() < stopAt) {
+      await db.transaction().execute(async (tx) => {
+        const now = new Date();
+        const id = uuidv7();
+        await tx
+          .insertInto('cases')
+          .values({
+            id,
+            number: `${district}-raw-${id}`,
+            status: 'received',
+            title: '西红门鸿坤广场东门有流动摊贩占道经营',
+            description: '西红门鸿坤广场东门有流动摊贩占道经营，晚高峰影响通行，请尽快处理',
+            channel: 'hotline',
+            received_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await tx
+          .insertInto('reports')
+          .values({
+            id: uuidv7(),
+            case_id: id,
+            original_case_id: id,
+            channel: 'hotline',
+            text: '西红门鸿坤广场东门有流动摊贩占道经营，晚高峰影响通行，请尽快处理',
+            reporter_name: '张三',
+            reporter_phone: '13812345678',
+            received_at: now,
+          })
+          .execute();
+        await tx
+          .insertInto('case_events')
+          .values({ id: uuidv7(), case_id: id, at: now, action: 'received', to_status: 'received', data: '{}' })
+          .execute();
+        await appendAudit(tx, ctx.config.AUDIT_SECRET, {
+          actorUserId: null,
+          action: 'case.received',
+          entity: 'case',
+          entityId: id,
+          after: { status: 'received' },
+        });
+      });
+      done++;
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  return done / ((Date.now() - started) / 1000);
+}
+
+async function benchBackend(kind: 'postgres' | 'pglite', connections: number): Promise<Row> {
+  const { ctx, cleanup } = await open(kind);
+  try {
+    await seedDemo(ctx);
+    const agent = await ctx.db.selectFrom('users').select('id').where('username', '=', 'agent').executeTakeFirstOrThrow();
+    const { token } = await createSession(ctx.db, agent.id, 1);
+    const app = await buildApp(ctx);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    await load(`http://127.0.0.1:${port}/api/reports`, token, connections).catch(() => undefined); // warm-up
+    const http = await load(`http://127.0.0.1:${port}/api/reports`, token, connections);
+    await app.close();
+    const rawPerSec = await rawInserts(ctx, connections, SECONDS);
+    return { backend: kind, connections, httpPerSec: http.perSec, p50: http.p50, p99: http.p99, rawPerSec, errors: http.errors };
+  } finally {
+    await cleanup();
+  }
+}
+
+async function main() {
+  const only = process.env.BENCH_ONLY;
+  const rows: Row[] = [];
+  if (!only || only === 'postgres') rows.push(await benchBackend('postgres', Number(process.env.BENCH_CONNECTIONS ?? 16)));
+  if (!only || only === 'pglite') rows.push(await benchBackend('pglite', 4));
+  console.log(`\nintake through POST /api/reports (${SECONDS} s per run, ${process.env.BENCH_CATEGORY ? 'with' : 'without'} category)`);
+  console.table(
+    rows.map((r) => ({
+      backend: r.backend,
+      connections: r.connections,
+      'reports/s (HTTP)': Math.round(r.httpPerSec),
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      'raw rows/s (same rows)': Math.round(r.rawPerSec),
+      'HTTP / raw': `${((100 * r.httpPerSec) / r.rawPerSec).toFixed(1)} %`,
+      'non-2xx': r.errors,
+    })),
+  );
+  const pg = rows.find((r) => r.backend === 'postgres');
+  if (pg) {
+    console.log(
+      `targets on PostgreSQL: ≥ 1000 reports/s → ${Math.round(pg.httpPerSec)} (${pg.httpPerSec >= 1000 ? 'met' : 'NOT met'}); ` +
+        `≥ 30 % of raw → ${((100 * pg.httpPerSec) / pg.rawPerSec).toFixed(1)} % (${pg.httpPerSec >= 0.3 * pg.rawPerSec ? 'met' : 'NOT met'})`,
+    );
+  }
+  if (!process.env.BENCH_SKIP_RANKING && (!only || only === 'postgres')) {
+    const { ctx, cleanup } = await open('postgres');
+    try {
+      const cases = Number(process.env.BENCH_RANKING_CASES ?? 1_000_000);
+      const result = await benchRanking(ctx.db, { cases });
+      console.log(`\nmonthly ranking on ${cases.toLocaleString()} cases (PostgreSQL):`);
+      console.log(result);
+    } finally {
+      await cleanup();
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

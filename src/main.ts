@@ -1,0 +1,69 @@
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { modules } from './modules/index.js';
+import { loadConfig, type Config } from './platform/config.js';
+import type { AppContext } from './platform/context.js';
+import { openDatabase } from './platform/db/index.js';
+import { loggerOptions } from './platform/logger.js';
+import { startScheduler } from './platform/scheduler.js';
+import { seedDemo, type DemoCredentials } from './seed/demo.js';
+
+/** Reads the config, opens the database, seeds the demo once, and starts the roles asked for. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const log = pino(loggerOptions(config));
+  const started = Date.now();
+  const handle = await openDatabase(config);
+  const ctx: AppContext = { db: handle.db, config, dbKind: handle.kind };
+  log.info({ db: handle.kind, ms: Date.now() - started }, 'database ready');
+
+  if (config.DEMO_SEED) {
+    const credentials = await seedDemo(ctx);
+    if (credentials) {
+      log.info({ ms: Date.now() - started }, 'demo district seeded');
+      printCredentials(credentials);
+    }
+  }
+
+  const stops: Array<() => Promise<void>> = [];
+  if (config.ROLES.includes('api')) {
+    const app = await buildApp(ctx);
+    await app.listen({ port: config.PORT, host: config.HOST });
+    stops.push(() => app.close());
+  }
+  if (config.ROLES.includes('timers')) {
+    const scheduler = startScheduler(ctx, modules.flatMap((m) => m.jobs ?? []), log);
+    stops.push(() => scheduler.stop());
+  }
+  log.info({ roles: config.ROLES, ms: Date.now() - started }, 'zhicheng ready');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    for (const stop of stops.reverse()) await stop();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function printCredentials(credentials: DemoCredentials[]): void {
+  const lines = credentials.map((c) => `  ${c.role.padEnd(12)} ${c.username.padEnd(14)} ${c.password.padEnd(16)} ${c.unitName ?? ''}`);
+  console.log(
+    ['', 'Demo users (shown once — change them in production):', '  role         username       password         unit', ...lines, ''].join('\n'),
+  );
+}
+
+void main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

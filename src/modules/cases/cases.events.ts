@@ -1,0 +1,78 @@
+import { appendAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { insertEvent } from './cases.repository.js';
+
+/** Actions a reporter sees in the public part of the timeline. */
+const publicActions = new Set([
+  'received',
+  'report_merged',
+  'dispatch',
+  'accept',
+  'resolve',
+  'answer',
+  'evaluate',
+  'reopen',
+  'close',
+  'invalidate',
+  'merge',
+]);
+
+/** The fields of a case that the audit log records before and after each change. */
+export function auditView(row: CaseRow) {
+  return {
+    status: row.status,
+    version: row.version,
+    category_id: row.category_id,
+    priority: row.priority,
+    lead_unit_id: row.lead_unit_id,
+    area_unit_id: row.area_unit_id,
+    response_due_at: row.response_due_at,
+    resolve_due_at: row.resolve_due_at,
+    result_text: row.result_text,
+  };
+}
+
+/** Records one change of a case: a timeline entry and an audit-chain entry in the same transaction. */
+export async function recordChange(
+  ctx: AppContext,
+  tx: Tx,
+  change: {
+    actor: Actor | null;
+    action: string;
+    before: CaseRow | null;
+    after: CaseRow;
+    reason?: string | null;
+    data?: Record<string, unknown>;
+    at: Date;
+  },
+): Promise<string> {
+  const eventId = await insertEvent(tx, {
+    case_id: change.after.id,
+    at: change.at,
+    action: change.action,
+    from_status: change.before?.status ?? null,
+    to_status: change.after.status,
+    actor_user_id: change.actor?.id ?? null,
+    actor_unit_id: change.actor?.unitId ?? null,
+    reason: change.reason ?? null,
+    public: publicActions.has(change.action),
+    ...(change.data ? { data: change.data } : {}),
+  });
+  await appendAudit(
+    tx,
+    ctx.config.AUDIT_SECRET,
+    {
+      actorUserId: change.actor?.id ?? null,
+      action: `case.${change.action}`,
+      entity: 'case',
+      entityId: change.after.id,
+      before: change.before ? auditView(change.before) : null,
+      after: { ...auditView(change.after), ...(change.data ?? {}), reason: change.reason ?? undefined },
+    },
+    change.at,
+  );
+  return eventId;
+}

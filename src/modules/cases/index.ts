@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Module } from '../module.js';
+import { attachmentsRoutes } from './attachments.routes.js';
+import { deadlineTimersJob } from './cases.jobs.js';
+import { casesRoutes } from './cases.routes.js';
+import { noticesRoutes } from './notices.routes.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(casesRoutes);
+  await app.register(attachmentsRoutes);
+  await app.register(noticesRoutes);
+};
+
+/** Reports, cases and their lifecycle, deadlines and timers, attachments, notices. */
+export const casesModule: Module = { name: 'cases', routes, jobs: [deadlineTimersJob] };
+
+export { fireDueTimers } from './cases.jobs.js';
+export { scopeOf, scopeFilter, type Scope } from './cases.scope.js';

@@ -1,0 +1,198 @@
+import type { Actor } from '../../platform/auth.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { CaseRow, OrgUnit, Role } from '../../platform/db/schema.js';
+import { DomainError } from '../../platform/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { applyDispatch } from './cases.dispatch.js';
+import type { CaseDeps } from './cases.deps.js';
+import { recordChange } from './cases.events.js';
+import {
+  findCase,
+  findReportByExternalId,
+  insertCase,
+  insertReport,
+  lockCase,
+  nextCaseNumber,
+  updateCase,
+} from './cases.repository.js';
+import type { IntakeInput } from './cases.schema.js';
+import { assertInScope } from './cases.scope.js';
+import { terminalStatuses, type CaseStatus } from './cases.state.js';
+import { assertInsideDistrict } from './location.js';
+
+/** Which channels each role may file through. */
+const channelsByRole: Partial<Record<Role, readonly string[] | 'any'>> = {
+  agent: 'any',
+  dispatcher: 'any',
+  admin: 'any',
+  supervisor: 'any',
+  grid_worker: ['grid'],
+  citizen: ['web', 'app', 'wechat'],
+};
+
+export interface IntakeResult {
+  duplicate: boolean;
+  caseRow: CaseRow;
+  reportId: string;
+}
+
+/**
+ * 受理: records one inbound report and opens a case for it, or attaches it to an existing
+ * case (并案) — every reporter keeps their own report, answer and rating. A redelivery with the
+ * same channel and external id returns the first report instead of creating another.
+ */
+export async function intake(ctx: AppContext, deps: CaseDeps, tx: Tx, actor: Actor, input: IntakeInput): Promise<IntakeResult> {
+  const allowed = channelsByRole[actor.role];
+  if (!allowed || (allowed !== 'any' && !allowed.includes(input.channel))) {
+    throw new DomainError('forbidden', `role ${actor.role} may not file through channel ${input.channel}`);
+  }
+  const now = new Date();
+  if (input.externalId) {
+    const existing = await findReportByExternalId(tx, input.channel, input.externalId);
+    if (existing) {
+      const caseRow = (await findCase(tx, existing.case_id))!;
+      return { duplicate: true, caseRow, reportId: existing.id };
+    }
+  }
+  const category = input.categoryCode ? await deps.findCategory(tx, input.categoryCode) : undefined;
+  if (input.categoryCode) {
+    if (!category || !category.active) throw new DomainError('unknown_category', `no category ${input.categoryCode}`);
+    if (!category.is_leaf) throw new DomainError('category_not_leaf', `${input.categoryCode} is not a leaf category`);
+  }
+  const area = await resolveArea(ctx, deps, tx, input);
+  if ((input.lon == null) !== (input.lat == null)) {
+    throw new DomainError('validation_failed', 'lon and lat go together');
+  }
+  if (input.lon != null && input.lat != null) await assertInsideDistrict(tx, input.lon, input.lat);
+
+  const reporter = input.reporter;
+  const reportBase = {
+    id: uuidv7(),
+    channel: input.channel,
+    external_id: input.externalId ?? null,
+    text: input.text,
+    category_id: category?.id ?? null,
+    address: input.address ?? null,
+    lon: input.lon ?? null,
+    lat: input.lat ?? null,
+    reporter_name: reporter.anonymous ? null : (reporter.name ?? null),
+    reporter_phone: reporter.anonymous ? null : (reporter.phone ?? null),
+    reporter_id_number: reporter.anonymous ? null : (reporter.idNumber ?? null),
+    reporter_user_id: actor.role === 'citizen' ? actor.id : null,
+    anonymous: reporter.anonymous,
+    confidential: reporter.confidential,
+    created_by: actor.id,
+    received_at: now,
+  };
+
+  if (input.mergeIntoCase) {
+    const target = await lockCase(tx, input.mergeIntoCase);
+    await assertInScope(tx, actor, target);
+    if (terminalStatuses.includes(target.status as CaseStatus)) {
+      throw new DomainError('invalid_transition', `case ${target.number} is ${target.status}; reports cannot join it`);
+    }
+    await insertReport(tx, { ...reportBase, case_id: target.id, original_case_id: target.id });
+    const after = await updateCase(tx, target, { report_count: target.report_count + 1 }, now);
+    await recordChange(ctx, tx, {
+      actor,
+      action: 'report_merged',
+      before: target,
+      after,
+      data: { reportId: reportBase.id, channel: input.channel },
+      at: now,
+    });
+    return { duplicate: false, caseRow: after, reportId: reportBase.id };
+  }
+
+  const id = uuidv7();
+  const number = await nextCaseNumber(tx, ctx.config.DISTRICT_CODE, now);
+  const caseRow: CaseRow = {
+    id,
+    number,
+    status: 'received',
+    kind: input.kind,
+    title: input.title ?? input.text.slice(0, 40),
+    description: input.text,
+    category_id: category?.id ?? null,
+    priority: input.priority,
+    area_unit_id: area?.id ?? null,
+    area_path: area?.path ?? null,
+    address: input.address ?? null,
+    lon: input.lon ?? null,
+    lat: input.lat ?? null,
+    lead_unit_id: null,
+    lead_unit_path: null,
+    dispatch_rule_id: null,
+    deadline_policy_id: null,
+    channel: input.channel,
+    created_by: actor.id,
+    received_at: now,
+    dispatched_at: null,
+    accepted_at: null,
+    contacted_at: null,
+    response_due_at: null,
+    resolve_due_at: null,
+    resolved_at: null,
+    verified_at: null,
+    evaluated_at: null,
+    closed_at: null,
+    response_overdue: false,
+    resolve_overdue: false,
+    responded_in_time: null,
+    resolved_in_time: null,
+    direct_answer: false,
+    result_text: null,
+    return_count: 0,
+    reopen_count: 0,
+    urge_count: 0,
+    extension_count: 0,
+    report_count: 1,
+    eval_count: 0,
+    solved_count: 0,
+    satisfied_count: 0,
+    merged_into: null,
+    invalid_reason: null,
+    version: 1,
+    updated_at: now,
+  };
+  await insertCase(tx, caseRow);
+  await insertReport(tx, { ...reportBase, case_id: id, original_case_id: id });
+  await recordChange(ctx, tx, {
+    actor,
+    action: 'received',
+    before: null,
+    after: caseRow,
+    data: { reportId: reportBase.id, channel: input.channel },
+    at: now,
+  });
+  let result = caseRow;
+  if (input.autoDispatch && category && area) {
+    const decision = await deps.resolveDispatch(tx, { categoryId: category.id, areaUnitId: area.id });
+    if (decision) {
+      result = await applyDispatch(
+        ctx,
+        deps,
+        tx,
+        caseRow,
+        { leadUnitId: decision.leadUnitId, coUnitIds: decision.coUnitIds, categoryId: category.id, priority: input.priority, reason: decision.reason },
+        actor,
+        now,
+      );
+    }
+  }
+  return { duplicate: false, caseRow: result, reportId: reportBase.id };
+}
+
+async function resolveArea(ctx: AppContext, deps: CaseDeps, tx: Tx, input: IntakeInput): Promise<OrgUnit | null> {
+  const key = input.areaUnitId ?? input.areaCode;
+  if (key == null) return null;
+  const unit = await deps.findUnit(tx, key);
+  if (!unit || !unit.active || unit.kind === 'department') {
+    throw new DomainError('unknown_unit', `no area unit ${String(key)}`);
+  }
+  if (!unit.path.includes(`/${ctx.config.DISTRICT_CODE}/`) && !unit.path.startsWith(`${ctx.config.DISTRICT_CODE}/`)) {
+    throw new DomainError('location_outside_district', `${unit.name} is not in this district`);
+  }
+  return unit;
+}

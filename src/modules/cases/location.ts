@@ -1,0 +1,28 @@
+import type { Conn } from '../../platform/db/index.js';
+import { DomainError } from '../../platform/errors.js';
+
+/** The district's bounding box in WGS84, kept in `settings` under `district.bbox`. */
+export interface BBox {
+  minLon: number;
+  maxLon: number;
+  minLat: number;
+  maxLat: number;
+}
+
+export const BBOX_KEY = 'district.bbox';
+
+/** Known district boxes, padded by about 2 km; a deployment may set its own. */
+export const knownDistrictBoxes: Record<string, BBox> = {
+  // 大兴区: 116.22–116.73 E, 39.44–39.83 N
+  '110115': { minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 },
+};
+
+/** Refuses coordinates outside the configured district box (no box configured: anything goes). */
+export async function assertInsideDistrict(db: Conn, lon: number, lat: number): Promise<void> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', BBOX_KEY).executeTakeFirst();
+  if (!row) return;
+  const box = row.value as BBox;
+  if (lon < box.minLon || lon > box.maxLon || lat < box.minLat || lat > box.maxLat) {
+    throw new DomainError('location_outside_district', `(${lon}, ${lat}) lies outside the district`, { bbox: box });
+  }
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+import type { AppContext } from '../src/platform/context.js';
+import { freshDatabase } from './db.js';
+import { makeCategory, makeRule, makeUnit, makeUser } from './factories.js';
+
+/**
+ * A small district for lifecycle tests: two streets with a community and a grid each, three
+ * departments, a street-dispatched category and a department category with co-handling, and one
+ * user per role. Returns the app and everything a test needs to drive it.
+ */
+export async function makeWorld(overrides: Record<string, string> = {}) {
+  const { handle, config } = await freshDatabase(overrides);
+  const db = handle.db;
+  const city = await makeUnit(db, { code: '110000', name: '北京市', kind: 'city' });
+  const district = await makeUnit(db, { code: '110115', name: '北京市大兴区', kind: 'district', parentId: city.id });
+  const s1 = await makeUnit(db, { code: '110115104', name: '西红门地区', kind: 'street', parentId: district.id });
+  const s2 = await makeUnit(db, { code: '110115105', name: '黄村地区', kind: 'street', parentId: district.id });
+  const c1 = await makeUnit(db, { code: '110115104001', name: '西红门社区', kind: 'community', parentId: s1.id });
+  const c2 = await makeUnit(db, { code: '110115105001', name: '黄村社区', kind: 'community', parentId: s2.id });
+  const g1 = await makeUnit(db, { code: '110115104001G01', name: '西红门第1网格', kind: 'grid', parentId: c1.id });
+  const cgw = await makeUnit(db, { code: '110115-D02', name: '区城市管理委员会', kind: 'department', parentId: district.id });
+  const hbj = await makeUnit(db, { code: '110115-D03', name: '区生态环境局', kind: 'department', parentId: district.id });
+  const centre = await makeUnit(db, { code: '110115-D20', name: '区12345热线中心', kind: 'department', parentId: district.id });
+
+  const order = await makeCategory(db, { code: '04', name: '街面秩序', leaf: false });
+  const stall = await makeCategory(db, {
+    code: '04-06',
+    name: '占道经营',
+    parentId: order.id,
+    response: [2, 'hours'],
+    resolve: [3, 'workdays'],
+  });
+  const env = await makeCategory(db, { code: '02', name: '环境保护', leaf: false });
+  const noise = await makeCategory(db, {
+    code: '02-01',
+    name: '施工噪声',
+    parentId: env.id,
+    response: [4, 'hours'],
+    resolve: [5, 'workdays'],
+  });
+  await makeRule(db, { categoryId: stall.id, mode: 'street' });
+  await makeRule(db, { categoryId: noise.id, leadUnitId: cgw.id, coUnitIds: [hbj.id] });
+
+  const users = {
+    agent: await makeUser(db, { username: 'agent', role: 'agent', unitId: centre.id }),
+    dispatcher: await makeUser(db, { username: 'dispatcher', role: 'dispatcher', unitId: centre.id }),
+    supervisor: await makeUser(db, { username: 'supervisor', role: 'supervisor', unitId: centre.id }),
+    leader: await makeUser(db, { username: 'leader', role: 'leader', unitId: district.id }),
+    admin: await makeUser(db, { username: 'admin', role: 'admin', unitId: district.id }),
+    handlerS1: await makeUser(db, { username: 'h_s1', role: 'handler', unitId: s1.id }),
+    handlerS2: await makeUser(db, { username: 'h_s2', role: 'handler', unitId: s2.id }),
+    handlerCgw: await makeUser(db, { username: 'h_cgw', role: 'handler', unitId: cgw.id }),
+    handlerHbj: await makeUser(db, { username: 'h_hbj', role: 'handler', unitId: hbj.id }),
+    grid: await makeUser(db, { username: 'grid', role: 'grid_worker', unitId: g1.id }),
+    citizen: await makeUser(db, { username: 'citizen', role: 'citizen', unitId: null }),
+  };
+  const ctx: AppContext = { db, config, dbKind: handle.kind };
+  const app: FastifyInstance = await buildApp(ctx);
+  return {
+    app,
+    ctx,
+    db,
+    units: { city, district, s1, s2, c1, c2, g1, cgw, hbj, centre },
+    categories: { stall, noise },
+    users,
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;
