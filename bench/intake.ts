@@ -38,7 +38,9 @@ interface Row {
   errors: number;
 }
 
-async function open(kind: 'postgres' | 'pglite'): Promise<{ handle: DatabaseHandle; ctx: AppContext; cleanup: () => Promise<void> }> {
+async function open(
+  kind: 'postgres' | 'pglite',
+): Promise<{ handle: DatabaseHandle; ctx: AppContext; cleanup: () => Promise<void> }> {
   const schema = `bench_${Date.now().toString(36)}`;
   const dir = mkdtempSync(join(tmpdir(), 'zhicheng-bench-'));
   const config = loadConfig({
@@ -47,7 +49,9 @@ async function open(kind: 'postgres' | 'pglite'): Promise<{ handle: DatabaseHand
     DATA_DIR: dir,
     DEMO_PASSWORD: 'bench-pass',
     SCRYPT_COST_LOG2: '10',
-    ...(kind === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, DATABASE_POOL_SIZE: '16' } : { DATABASE_URL: '' }),
+    ...(kind === 'postgres'
+      ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, DATABASE_POOL_SIZE: '16' }
+      : { DATABASE_URL: '' }),
   });
   const handle = await openDatabase(config);
   const ctx: AppContext = { db: handle.db, config, dbKind: handle.kind };
@@ -105,7 +109,12 @@ async function load(url: string, token: string, connections: number) {
     '2xx': number;
     duration: number;
   };
-  return { perSec: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
+  return {
+    perSec: r['2xx'] / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.non2xx + r.errors,
+  };
 }
 
 /** The same rows an intake writes, inserted directly: the physical limit of this write pattern. */
@@ -147,7 +156,14 @@ async function rawInserts(ctx: AppContext, connections: number, seconds: number)
           .execute();
         await tx
           .insertInto('case_events')
-          .values({ id: uuidv7(), case_id: id, at: now, action: 'received', to_status: 'received', data: '{}' })
+          .values({
+            id: uuidv7(),
+            case_id: id,
+            at: now,
+            action: 'received',
+            to_status: 'received',
+            data: '{}',
+          })
           .execute();
         await appendAudit(tx, ctx.config.AUDIT_SECRET, {
           actorUserId: null,
@@ -169,7 +185,11 @@ async function benchBackend(kind: 'postgres' | 'pglite', connections: number): P
   const { ctx, cleanup } = await open(kind);
   try {
     await seedDemo(ctx);
-    const agent = await ctx.db.selectFrom('users').select('id').where('username', '=', 'agent').executeTakeFirstOrThrow();
+    const agent = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'agent')
+      .executeTakeFirstOrThrow();
     const { token } = await createSession(ctx.db, agent.id, 1);
     const app = await buildApp(ctx);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -178,7 +198,15 @@ async function benchBackend(kind: 'postgres' | 'pglite', connections: number): P
     const http = await load(`http://127.0.0.1:${port}/api/reports`, token, connections);
     await app.close();
     const rawPerSec = await rawInserts(ctx, connections, SECONDS);
-    return { backend: kind, connections, httpPerSec: http.perSec, p50: http.p50, p99: http.p99, rawPerSec, errors: http.errors };
+    return {
+      backend: kind,
+      connections,
+      httpPerSec: http.perSec,
+      p50: http.p50,
+      p99: http.p99,
+      rawPerSec,
+      errors: http.errors,
+    };
   } finally {
     await cleanup();
   }
@@ -187,9 +215,12 @@ async function benchBackend(kind: 'postgres' | 'pglite', connections: number): P
 async function main() {
   const only = process.env.BENCH_ONLY;
   const rows: Row[] = [];
-  if (!only || only === 'postgres') rows.push(await benchBackend('postgres', Number(process.env.BENCH_CONNECTIONS ?? 16)));
+  if (!only || only === 'postgres')
+    rows.push(await benchBackend('postgres', Number(process.env.BENCH_CONNECTIONS ?? 16)));
   if (!only || only === 'pglite') rows.push(await benchBackend('pglite', 4));
-  console.log(`\nintake through POST /api/reports (${SECONDS} s per run, ${process.env.BENCH_CATEGORY ? 'with' : 'without'} category)`);
+  console.log(
+    `\nintake through POST /api/reports (${SECONDS} s per run, ${process.env.BENCH_CATEGORY ? 'with' : 'without'} category)`,
+  );
   console.table(
     rows.map((r) => ({
       backend: r.backend,

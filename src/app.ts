@@ -64,7 +64,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       return reply.status(error.status).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({
+      // The plugin's error type does not resolve under NodeNext; the shape is Fastify's.
+      const issues = error.validation as unknown as Array<{ instancePath: string; message?: string }>;
+      const details = issues.map((v) => ({
         path: `${error.validationContext ?? ''}${v.instancePath}`,
         message: v.message,
       }));
@@ -101,7 +103,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
   );
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', db: ctx.dbKind }));

@@ -74,7 +74,9 @@ export const commands: Command[] = [
         const started = Date.now();
         const { entries, problems } = await verifyAudit(handle.db, config.AUDIT_SECRET);
         for (const p of problems) io.err(`shard ${p.shard} seq ${p.seq}: ${p.problem} — ${p.detail}`);
-        io.out(`${entries} audit entries checked in ${Date.now() - started} ms: ${problems.length === 0 ? 'chain intact' : `${problems.length} problem(s)`}`);
+        io.out(
+          `${entries} audit entries checked in ${Date.now() - started} ms: ${problems.length === 0 ? 'chain intact' : `${problems.length} problem(s)`}`,
+        );
         return problems.length === 0 ? 0 : 1;
       } finally {
         await handle.close();

@@ -38,7 +38,11 @@ async function main(): Promise<void> {
     stops.push(() => app.close());
   }
   if (config.ROLES.includes('timers')) {
-    const scheduler = startScheduler(ctx, modules.flatMap((m) => m.jobs ?? []), log);
+    const scheduler = startScheduler(
+      ctx,
+      modules.flatMap((m) => m.jobs ?? []),
+      log,
+    );
     stops.push(() => scheduler.stop());
   }
   log.info({ roles: config.ROLES, ms: Date.now() - started }, 'zhicheng ready');
@@ -57,9 +61,17 @@ async function main(): Promise<void> {
 }
 
 function printCredentials(credentials: DemoCredentials[]): void {
-  const lines = credentials.map((c) => `  ${c.role.padEnd(12)} ${c.username.padEnd(14)} ${c.password.padEnd(16)} ${c.unitName ?? ''}`);
+  const lines = credentials.map(
+    (c) => `  ${c.role.padEnd(12)} ${c.username.padEnd(14)} ${c.password.padEnd(16)} ${c.unitName ?? ''}`,
+  );
   console.log(
-    ['', 'Demo users (shown once — change them in production):', '  role         username       password         unit', ...lines, ''].join('\n'),
+    [
+      '',
+      'Demo users (shown once — change them in production):',
+      '  role         username       password         unit',
+      ...lines,
+      '',
+    ].join('\n'),
   );
 }
 

@@ -10,13 +10,26 @@ export async function makeUnit(
   let path = `${u.code}/`;
   let depth = 0;
   if (u.parentId != null) {
-    const parent = await db.selectFrom('org_units').select(['path', 'depth']).where('id', '=', u.parentId).executeTakeFirstOrThrow();
+    const parent = await db
+      .selectFrom('org_units')
+      .select(['path', 'depth'])
+      .where('id', '=', u.parentId)
+      .executeTakeFirstOrThrow();
     path = `${parent.path}${u.code}/`;
     depth = parent.depth + 1;
   }
   return db
     .insertInto('org_units')
-    .values({ code: u.code, name: u.name, short_name: null, kind: u.kind, parent_id: u.parentId ?? null, path, depth, division_code: null })
+    .values({
+      code: u.code,
+      name: u.name,
+      short_name: null,
+      kind: u.kind,
+      parent_id: u.parentId ?? null,
+      path,
+      depth,
+      division_code: null,
+    })
     .returning(['id', 'path'])
     .executeTakeFirstOrThrow();
 }
@@ -68,7 +81,13 @@ export async function makeCategory(
 
 export async function makeRule(
   db: Db,
-  r: { categoryId: number | null; areaUnitId?: number | null; leadUnitId?: number; coUnitIds?: number[]; mode?: 'unit' | 'street' },
+  r: {
+    categoryId: number | null;
+    areaUnitId?: number | null;
+    leadUnitId?: number;
+    coUnitIds?: number[];
+    mode?: 'unit' | 'street';
+  },
 ): Promise<void> {
   await db
     .insertInto('dispatch_rules')
@@ -92,7 +111,14 @@ export async function makeUser(
 ): Promise<{ id: number; auth: { authorization: string } }> {
   const user = await db
     .insertInto('users')
-    .values({ username: u.username, display_name: u.username, password_hash: 'x', role: u.role, org_unit_id: u.unitId, phone: null })
+    .values({
+      username: u.username,
+      display_name: u.username,
+      password_hash: 'x',
+      role: u.role,
+      org_unit_id: u.unitId,
+      phone: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const { token } = await createSession(db, user.id, 1);

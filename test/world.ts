@@ -13,15 +13,60 @@ export async function makeWorld(overrides: Record<string, string> = {}) {
   const { handle, config } = await freshDatabase(overrides);
   const db = handle.db;
   const city = await makeUnit(db, { code: '110000', name: '北京市', kind: 'city' });
-  const district = await makeUnit(db, { code: '110115', name: '北京市大兴区', kind: 'district', parentId: city.id });
-  const s1 = await makeUnit(db, { code: '110115104', name: '西红门地区', kind: 'street', parentId: district.id });
-  const s2 = await makeUnit(db, { code: '110115105', name: '黄村地区', kind: 'street', parentId: district.id });
-  const c1 = await makeUnit(db, { code: '110115104001', name: '西红门社区', kind: 'community', parentId: s1.id });
-  const c2 = await makeUnit(db, { code: '110115105001', name: '黄村社区', kind: 'community', parentId: s2.id });
-  const g1 = await makeUnit(db, { code: '110115104001G01', name: '西红门第1网格', kind: 'grid', parentId: c1.id });
-  const cgw = await makeUnit(db, { code: '110115-D02', name: '区城市管理委员会', kind: 'department', parentId: district.id });
-  const hbj = await makeUnit(db, { code: '110115-D03', name: '区生态环境局', kind: 'department', parentId: district.id });
-  const centre = await makeUnit(db, { code: '110115-D20', name: '区12345热线中心', kind: 'department', parentId: district.id });
+  const district = await makeUnit(db, {
+    code: '110115',
+    name: '北京市大兴区',
+    kind: 'district',
+    parentId: city.id,
+  });
+  const s1 = await makeUnit(db, {
+    code: '110115104',
+    name: '西红门地区',
+    kind: 'street',
+    parentId: district.id,
+  });
+  const s2 = await makeUnit(db, {
+    code: '110115105',
+    name: '黄村地区',
+    kind: 'street',
+    parentId: district.id,
+  });
+  const c1 = await makeUnit(db, {
+    code: '110115104001',
+    name: '西红门社区',
+    kind: 'community',
+    parentId: s1.id,
+  });
+  const c2 = await makeUnit(db, {
+    code: '110115105001',
+    name: '黄村社区',
+    kind: 'community',
+    parentId: s2.id,
+  });
+  const g1 = await makeUnit(db, {
+    code: '110115104001G01',
+    name: '西红门第1网格',
+    kind: 'grid',
+    parentId: c1.id,
+  });
+  const cgw = await makeUnit(db, {
+    code: '110115-D02',
+    name: '区城市管理委员会',
+    kind: 'department',
+    parentId: district.id,
+  });
+  const hbj = await makeUnit(db, {
+    code: '110115-D03',
+    name: '区生态环境局',
+    kind: 'department',
+    parentId: district.id,
+  });
+  const centre = await makeUnit(db, {
+    code: '110115-D20',
+    name: '区12345热线中心',
+    kind: 'department',
+    parentId: district.id,
+  });
 
   const order = await makeCategory(db, { code: '04', name: '街面秩序', leaf: false });
   const stall = await makeCategory(db, {

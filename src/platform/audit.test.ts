@@ -32,7 +32,12 @@ async function write(n: number, entity = 'case') {
 /** The (shard, seq) of the entries of entity e0, which all share one chain. */
 async function chainOf(entityId: string) {
   const shard = shardOf('case', entityId);
-  const rows = await handle.db.selectFrom('audit_log').select(['seq']).where('shard', '=', shard).orderBy('seq').execute();
+  const rows = await handle.db
+    .selectFrom('audit_log')
+    .select(['seq'])
+    .where('shard', '=', shard)
+    .orderBy('seq')
+    .execute();
   return { shard, seqs: rows.map((r) => Number(r.seq)) };
 }
 
@@ -70,7 +75,12 @@ describe('audit chain', () => {
   it('pinpoints a deleted entry, a truncated tail and an inserted entry', async () => {
     const { shard, seqs } = await chainOf('e2');
     const middle = seqs[1]!;
-    const saved = await handle.db.selectFrom('audit_log').selectAll().where('shard', '=', shard).where('seq', '=', middle).executeTakeFirstOrThrow();
+    const saved = await handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('shard', '=', shard)
+      .where('seq', '=', middle)
+      .executeTakeFirstOrThrow();
     await handle.db.deleteFrom('audit_log').where('shard', '=', shard).where('seq', '=', middle).execute();
     expect((await verifyAudit(handle.db, SECRET)).problems).toEqual([
       expect.objectContaining({ shard, seq: middle, problem: 'deleted' }),
@@ -106,6 +116,8 @@ describe('audit chain', () => {
       })
       .execute();
     const problems = (await verifyAudit(handle.db, SECRET)).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ shard: other.shard, seq: next, problem: 'inserted' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ shard: other.shard, seq: next, problem: 'inserted' }),
+    );
   });
 });

@@ -69,11 +69,16 @@ function entryHash(secret: string, e: HashedFields): string {
 
 /** Normalises a value the way a jsonb round trip would (dates to strings, undefined dropped). */
 function toJsonValue(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value)) as unknown;
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
 }
 
 /** Appends one entry inside the caller's transaction; the shard's head row stays locked until commit. */
-export async function appendAudit(tx: Conn, secret: string, entry: AuditEntry, at = new Date()): Promise<void> {
+export async function appendAudit(
+  tx: Conn,
+  secret: string,
+  entry: AuditEntry,
+  at = new Date(),
+): Promise<void> {
   const shard = shardOf(entry.entity, entry.entityId);
   const head = await tx
     .selectFrom('audit_heads')
@@ -114,7 +119,11 @@ export interface AuditProblem {
 }
 
 /** Walks every chain and names each entry that was edited, inserted or deleted. */
-export async function verifyAudit(db: Db, secret: string, batch = 5_000): Promise<{ entries: number; problems: AuditProblem[] }> {
+export async function verifyAudit(
+  db: Db,
+  secret: string,
+  batch = 5_000,
+): Promise<{ entries: number; problems: AuditProblem[] }> {
   const problems: AuditProblem[] = [];
   let entries = 0;
   const heads = await db.selectFrom('audit_heads').selectAll().orderBy('shard').execute();
@@ -179,7 +188,12 @@ export async function verifyAudit(db: Db, secret: string, batch = 5_000): Promis
         detail: `entries after the head (${head.seq}) were added outside the chain`,
       });
     } else if (lastSeq > 0 && prevHash !== head.hash) {
-      problems.push({ shard: head.shard, seq: lastSeq, problem: 'edited', detail: 'last entry does not match the head' });
+      problems.push({
+        shard: head.shard,
+        seq: lastSeq,
+        problem: 'edited',
+        detail: 'last entry does not match the head',
+      });
     }
   }
   return { entries, problems };

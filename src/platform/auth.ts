@@ -38,10 +38,17 @@ export function hashToken(token: string): string {
 }
 
 /** Opens a session and returns its bearer token (only the hash is stored). */
-export async function createSession(db: Conn, userId: number, ttlHours: number): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Conn,
+  userId: number,
+  ttlHours: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await db.insertInto('sessions').values({ token_hash: hashToken(token), user_id: userId, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), user_id: userId, expires_at: expiresAt })
+    .execute();
   return { token, expiresAt };
 }
 
@@ -55,7 +62,16 @@ export async function actorForToken(db: Conn, token: string): Promise<Actor | nu
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('org_units as o', 'o.id', 'u.org_unit_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_unit_id', 'o.path', 'o.kind', 'u.active'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.org_unit_id',
+      'o.path',
+      'o.kind',
+      'u.active',
+    ])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();

@@ -14,7 +14,10 @@ const schema = z.object({
   /** When set, use this PostgreSQL instead of the embedded PGlite. */
   DATABASE_URL: z.string().optional(),
   /** PostgreSQL schema to use (tests isolate themselves with one schema each). */
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('public'),
   /** Connection pool size for PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** pino log level. */
@@ -23,7 +26,12 @@ const schema = z.object({
   ROLES: z
     .string()
     .default('api,timers')
-    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(['api', 'timers']))),
   /** Seed the demo district on first start when the database is empty. */
   DEMO_SEED: z
@@ -33,7 +41,10 @@ const schema = z.object({
   /** One password for every demo user (random per user when unset). */
   DEMO_PASSWORD: z.string().min(8).optional(),
   /** The district this deployment serves (statistical division code; 大兴区 by default). */
-  DISTRICT_CODE: z.string().regex(/^\d{6}$/).default('110115'),
+  DISTRICT_CODE: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('110115'),
   /** Secret mixed into every audit hash (HMAC-SM3) so the chain cannot be recomputed without it. */
   AUDIT_SECRET: z.string().min(8).default('zhicheng-dev-audit-secret-change-me'),
   /** scrypt cost as log2(N); 17 is OWASP's floor, tests lower it to stay fast. */
@@ -41,7 +52,11 @@ const schema = z.object({
   /** Session lifetime. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Largest attachment accepted, bytes. */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** How often the timer runner polls for due deadlines. */
   TIMER_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** Requests per minute per IP on public endpoints (login, citizen tracking). */

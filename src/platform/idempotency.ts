@@ -23,7 +23,8 @@ export async function idempotent(
   fn: (tx: Tx) => Promise<{ status: number; body: unknown }>,
 ): Promise<StoredResponse> {
   if (!key) return db.transaction().execute(async (tx) => ({ ...(await fn(tx)), replayed: false }));
-  if (key.length > 200) throw new DomainError('validation_failed', 'Idempotency-Key is at most 200 characters');
+  if (key.length > 200)
+    throw new DomainError('validation_failed', 'Idempotency-Key is at most 200 characters');
   const requestHash = createHash('sha256').update(canonicalJson(request)).digest('hex');
   return db.transaction().execute(async (tx) => {
     const claimed = await tx
@@ -40,7 +41,10 @@ export async function idempotent(
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (stored.request_hash !== requestHash) {
-        throw new DomainError('idempotency_conflict', 'this Idempotency-Key was used for a different request');
+        throw new DomainError(
+          'idempotency_conflict',
+          'this Idempotency-Key was used for a different request',
+        );
       }
       return { status: stored.status_code, body: stored.response, replayed: true };
     }

@@ -9,7 +9,11 @@ const MAX_BATCHES_PER_TICK = 50;
  * Runs named jobs on their schedules. Each tick runs batches until a job reports no more work
  * (bounded); jobs are written to be safe with several processes running them at once.
  */
-export function startScheduler(ctx: AppContext, jobs: Job[], log: FastifyBaseLogger): { stop(): Promise<void> } {
+export function startScheduler(
+  ctx: AppContext,
+  jobs: Job[],
+  log: FastifyBaseLogger,
+): { stop(): Promise<void> } {
   let stopped = false;
   const running = new Set<Promise<void>>();
   const timers = jobs.map((job) => {

@@ -85,7 +85,10 @@ describe('seedDemoUsers', () => {
     expect(await seedDemoUsers(ctx)).toEqual([]);
     await sql`delete from users where username in ('citizen', 'leader')`.execute(handle.db);
     {
-      const again = await seedDemoUsers({ ...ctx, config: { ...ctx.config, DEMO_PASSWORD: 'same-for-all-1' } });
+      const again = await seedDemoUsers({
+        ...ctx,
+        config: { ...ctx.config, DEMO_PASSWORD: 'same-for-all-1' },
+      });
       expect(again.map((u) => [u.username, u.password])).toEqual([
         ['leader', 'same-for-all-1'],
         ['citizen', 'same-for-all-1'],

@@ -22,7 +22,13 @@ import {
 } from './cases.repository.js';
 import type { ActionBodies } from './cases.schema.js';
 import { assertInScope } from './cases.scope.js';
-import { canTransition, lifecycle, terminalStatuses, type CaseAction, type CaseStatus } from './cases.state.js';
+import {
+  canTransition,
+  lifecycle,
+  terminalStatuses,
+  type CaseAction,
+  type CaseStatus,
+} from './cases.state.js';
 import { assignmentsWithUnits, linkAttachments, myAssignment } from './assignments.js';
 
 type Handler<A extends CaseAction> = (
@@ -54,7 +60,9 @@ export async function act<A extends CaseAction>(
       throw new DomainError('forbidden', `role ${actor.role} may not ${action}`);
     }
     if (body.version !== row.version) {
-      throw new DomainError('stale_version', `case changed since version ${body.version}`, { current: row.version });
+      throw new DomainError('stale_version', `case changed since version ${body.version}`, {
+        current: row.version,
+      });
     }
     if (!canTransition(action, row.status as CaseStatus)) {
       throw new DomainError('invalid_transition', `cannot ${action} a case that is ${row.status}`, {
@@ -72,7 +80,8 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     let categoryId = row.category_id;
     if (body.categoryCode) {
       const category = await deps.findCategory(tx, body.categoryCode);
-      if (!category || !category.active) throw new DomainError('unknown_category', `no category ${body.categoryCode}`);
+      if (!category || !category.active)
+        throw new DomainError('unknown_category', `no category ${body.categoryCode}`);
       if (!category.is_leaf) throw new DomainError('category_not_leaf');
       categoryId = category.id;
     }
@@ -110,7 +119,8 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       {
         status: 'in_progress',
         contacted_at: now,
-        responded_in_time: row.responded_in_time ?? (row.response_due_at == null || now <= row.response_due_at),
+        responded_in_time:
+          row.responded_in_time ?? (row.response_due_at == null || now <= row.response_due_at),
       },
       now,
     );
@@ -167,7 +177,8 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         resolved_at: now,
         result_text: body.result,
         contacted_at: row.contacted_at ?? now,
-        responded_in_time: row.responded_in_time ?? (row.response_due_at == null || now <= row.response_due_at),
+        responded_in_time:
+          row.responded_in_time ?? (row.response_due_at == null || now <= row.response_due_at),
         resolved_in_time: row.resolved_in_time ?? (row.resolve_due_at == null || now <= row.resolve_due_at),
       },
       now,
@@ -188,7 +199,14 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const mine = await myAssignment(tx, actor, row.id, 'co', ['pending']);
     await updateAssignment(tx, mine.id, { status: 'accepted', accepted_at: now });
     const after = await updateCase(tx, row, {}, now);
-    await recordChange(ctx, tx, { actor, action: 'co_accept', before: row, after, data: { unitId: mine.unit_id }, at: now });
+    await recordChange(ctx, tx, {
+      actor,
+      action: 'co_accept',
+      before: row,
+      after,
+      data: { unitId: mine.unit_id },
+      at: now,
+    });
     return after;
   },
 
@@ -287,20 +305,30 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async urge({ ctx, tx, actor, row, now }, body) {
-    await insertNotice(tx, { caseId: row.id, unitId: row.lead_unit_id, kind: 'urge', message: body.message, by: actor.id, at: now });
+    await insertNotice(tx, {
+      caseId: row.id,
+      unitId: row.lead_unit_id,
+      kind: 'urge',
+      message: body.message,
+      by: actor.id,
+      at: now,
+    });
     const after = await updateCase(tx, row, { urge_count: row.urge_count + 1 }, now);
     await recordChange(ctx, tx, { actor, action: 'urge', before: row, after, reason: body.message, at: now });
     return after;
   },
 
   async verify({ ctx, tx, actor, row, now }, body) {
-    if (row.direct_answer) throw new DomainError('invalid_transition', 'a case answered at intake is not verified on site');
+    if (row.direct_answer)
+      throw new DomainError('invalid_transition', 'a case answered at intake is not verified on site');
     let after: CaseRow;
     if (body.passed) {
       after = await updateCase(tx, row, { status: 'verified', verified_at: now }, now);
     } else {
       // 核查不通过: back to the lead unit, which is again judged against the resolution deadline.
-      const lead = (await assignmentsWithUnits(tx, row.id)).find((a) => a.role === 'lead' && a.status === 'done');
+      const lead = (await assignmentsWithUnits(tx, row.id)).find(
+        (a) => a.role === 'lead' && a.status === 'done',
+      );
       if (lead) await updateAssignment(tx, lead.id, { status: 'accepted', done_at: null });
       const late = row.resolve_due_at != null && row.resolve_due_at <= now;
       if (!late && row.resolve_due_at) {
@@ -309,7 +337,12 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       after = await updateCase(
         tx,
         row,
-        { status: 'in_progress', resolved_at: null, resolve_overdue: late, resolved_in_time: late ? false : null },
+        {
+          status: 'in_progress',
+          resolved_at: null,
+          resolve_overdue: late,
+          resolved_in_time: late ? false : null,
+        },
         now,
       );
     }
@@ -326,7 +359,9 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
 
   async evaluate({ ctx, tx, actor, row, now }, body) {
     if (row.status === 'resolved' && !row.direct_answer) {
-      throw new DomainError('invalid_transition', 'the case must be verified before the callback', { status: row.status });
+      throw new DomainError('invalid_transition', 'the case must be verified before the callback', {
+        status: row.status,
+      });
     }
     const reports = await listReports(tx, row.id);
     const report = body.reportId ? reports.find((r) => r.id === body.reportId) : reports[0];
@@ -372,10 +407,19 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
 
   async reopen({ ctx, deps, tx, actor, row, now }, body) {
     const reports = await listReports(tx, row.id);
-    const unhappy = reports.some((r) => r.evaluated_at && (!r.eval_solved || r.eval_satisfaction === 'unsatisfied'));
-    if (!unhappy) throw new DomainError('invalid_transition', 'only a case rated unsolved or unsatisfied is reopened');
-    if (row.lead_unit_id == null) throw new DomainError('invalid_transition', 'a case answered at intake is re-dispatched, not reopened');
-    const reopened = await updateCase(tx, row, { reopen_count: row.reopen_count + 1, resolved_at: null }, now);
+    const unhappy = reports.some(
+      (r) => r.evaluated_at && (!r.eval_solved || r.eval_satisfaction === 'unsatisfied'),
+    );
+    if (!unhappy)
+      throw new DomainError('invalid_transition', 'only a case rated unsolved or unsatisfied is reopened');
+    if (row.lead_unit_id == null)
+      throw new DomainError('invalid_transition', 'a case answered at intake is re-dispatched, not reopened');
+    const reopened = await updateCase(
+      tx,
+      row,
+      { reopen_count: row.reopen_count + 1, resolved_at: null },
+      now,
+    );
     return applyDispatch(
       ctx,
       deps,
@@ -407,30 +451,61 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     let categoryId = row.category_id;
     if (body.categoryCode) {
       const category = await deps.findCategory(tx, body.categoryCode);
-      if (!category || !category.active) throw new DomainError('unknown_category', `no category ${body.categoryCode}`);
+      if (!category || !category.active)
+        throw new DomainError('unknown_category', `no category ${body.categoryCode}`);
       categoryId = category.id;
     }
-    await tx.updateTable('reports').set({ answer_text: body.answer, answered_at: now }).where('case_id', '=', row.id).execute();
+    await tx
+      .updateTable('reports')
+      .set({ answer_text: body.answer, answered_at: now })
+      .where('case_id', '=', row.id)
+      .execute();
     const after = await updateCase(
       tx,
       row,
-      { status: 'resolved', direct_answer: true, category_id: categoryId, result_text: body.answer, resolved_at: now },
+      {
+        status: 'resolved',
+        direct_answer: true,
+        category_id: categoryId,
+        result_text: body.answer,
+        resolved_at: now,
+      },
       now,
     );
-    await recordChange(ctx, tx, { actor, action: 'answer', before: row, after, data: { answer: body.answer }, at: now });
+    await recordChange(ctx, tx, {
+      actor,
+      action: 'answer',
+      before: row,
+      after,
+      data: { answer: body.answer },
+      at: now,
+    });
     return after;
   },
 
   async invalidate({ ctx, tx, actor, row, now }, body) {
     await cancelTimers(tx, row.id, [...allTimers], now);
-    const after = await updateCase(tx, row, { status: 'invalid', invalid_reason: body.reason, closed_at: now }, now);
-    await recordChange(ctx, tx, { actor, action: 'invalidate', before: row, after, reason: body.reason, at: now });
+    const after = await updateCase(
+      tx,
+      row,
+      { status: 'invalid', invalid_reason: body.reason, closed_at: now },
+      now,
+    );
+    await recordChange(ctx, tx, {
+      actor,
+      action: 'invalidate',
+      before: row,
+      after,
+      reason: body.reason,
+      at: now,
+    });
     return after;
   },
 
   async merge({ ctx, tx, actor, row, now }, body) {
     const target = await lockCase(tx, body.intoCase);
-    if (target.id === row.id) throw new DomainError('invalid_transition', 'a case cannot be merged into itself');
+    if (target.id === row.id)
+      throw new DomainError('invalid_transition', 'a case cannot be merged into itself');
     await assertInScope(tx, actor, target);
     if (terminalStatuses.includes(target.status as CaseStatus)) {
       throw new DomainError('invalid_transition', `case ${target.number} is ${target.status}`);
@@ -438,8 +513,18 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     await tx.updateTable('reports').set({ case_id: target.id }).where('case_id', '=', row.id).execute();
     await cancelTimers(tx, row.id, [...allTimers], now);
     await withdrawOpenAssignments(tx, row.id);
-    const after = await updateCase(tx, row, { status: 'merged', merged_into: target.id, closed_at: now }, now);
-    const targetAfter = await updateCase(tx, target, { report_count: target.report_count + row.report_count }, now);
+    const after = await updateCase(
+      tx,
+      row,
+      { status: 'merged', merged_into: target.id, closed_at: now },
+      now,
+    );
+    const targetAfter = await updateCase(
+      tx,
+      target,
+      { report_count: target.report_count + row.report_count },
+      now,
+    );
     await recordChange(ctx, tx, {
       actor,
       action: 'merge',

@@ -24,16 +24,28 @@ export async function myAssignment(
 ) {
   const all = await assignmentsWithUnits(db, caseId);
   const mine = all.find(
-    (a) => a.role === role && states.includes(a.status as 'pending') && actor.unitPath != null && a.unit_path.startsWith(actor.unitPath),
+    (a) =>
+      a.role === role &&
+      states.includes(a.status as 'pending') &&
+      actor.unitPath != null &&
+      a.unit_path.startsWith(actor.unitPath),
   );
   if (!mine) {
-    throw new DomainError('not_assigned', `your unit holds no ${role} assignment in state ${states.join('/')} on this case`);
+    throw new DomainError(
+      'not_assigned',
+      `your unit holds no ${role} assignment in state ${states.join('/')} on this case`,
+    );
   }
   return mine;
 }
 
 /** Ties uploaded attachments to the timeline event that used them (e.g. the 办结 photos). */
-export async function linkAttachments(db: Conn, caseId: string, ids: string[], eventId: string): Promise<void> {
+export async function linkAttachments(
+  db: Conn,
+  caseId: string,
+  ids: string[],
+  eventId: string,
+): Promise<void> {
   if (ids.length === 0) return;
   const rows = await db
     .updateTable('attachments')
@@ -42,5 +54,6 @@ export async function linkAttachments(db: Conn, caseId: string, ids: string[], e
     .where('id', 'in', ids)
     .returning('id')
     .execute();
-  if (rows.length !== ids.length) throw new DomainError('validation_failed', 'an attachment does not belong to this case');
+  if (rows.length !== ids.length)
+    throw new DomainError('validation_failed', 'an attachment does not belong to this case');
 }

@@ -12,9 +12,16 @@ import { assertInScope } from './cases.scope.js';
 /** Accepted types, recognised by their first bytes — the declared content type is not trusted. */
 const signatures: Array<{ mime: string; test: (b: Buffer) => boolean }> = [
   { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    mime: 'image/png',
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { mime: 'image/gif', test: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
-  { mime: 'image/webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  {
+    mime: 'image/webp',
+    test: (b) =>
+      b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
   { mime: 'application/pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   // docx/xlsx are zip containers
   { mime: 'application/zip', test: (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04 },
@@ -26,7 +33,9 @@ export function sniffType(bytes: Buffer): string | null {
 
 /** Where attachment files live: DATA_DIR/attachments, or the temp dir for in-memory runs. */
 export function attachmentsRoot(ctx: AppContext): string {
-  return ctx.config.DATA_DIR === ':memory:' ? join(tmpdir(), 'zhicheng-attachments') : join(ctx.config.DATA_DIR, 'attachments');
+  return ctx.config.DATA_DIR === ':memory:'
+    ? join(tmpdir(), 'zhicheng-attachments')
+    : join(ctx.config.DATA_DIR, 'attachments');
 }
 
 /** Stores one uploaded file for a case; the bytes go to disk, the metadata to the database. */
@@ -41,10 +50,17 @@ export async function saveAttachment(
   await assertInScope(ctx.db, actor, row);
   if (actor.role === 'leader') throw new DomainError('read_only_role');
   if (file.bytes.length > ctx.config.UPLOAD_MAX_BYTES) {
-    throw new DomainError('attachment_too_large', `files are limited to ${ctx.config.UPLOAD_MAX_BYTES} bytes`);
+    throw new DomainError(
+      'attachment_too_large',
+      `files are limited to ${ctx.config.UPLOAD_MAX_BYTES} bytes`,
+    );
   }
   const mime = sniffType(file.bytes);
-  if (!mime) throw new DomainError('attachment_type_not_allowed', 'only JPEG, PNG, GIF, WebP, PDF and Office files are accepted');
+  if (!mime)
+    throw new DomainError(
+      'attachment_type_not_allowed',
+      'only JPEG, PNG, GIF, WebP, PDF and Office files are accepted',
+    );
   const id = uuidv7();
   const now = new Date();
   const key = join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), id);

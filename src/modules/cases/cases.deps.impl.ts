@@ -9,10 +9,13 @@ export const caseDeps: CaseDeps = {
   findUnit: (db, key) => (typeof key === 'number' ? findUnitById(db, key) : findUnitByCode(db, key)),
   findCategory: (db, code) => findCategoryByCode(db, code),
   findCategoryById: (db, id) => findCategoryById(db, id),
-  currentPolicy: async (db, categoryId, priority) => (await currentPolicy(db, categoryId, priority)) ?? undefined,
+  currentPolicy: async (db, categoryId, priority) =>
+    (await currentPolicy(db, categoryId, priority)) ?? undefined,
   async resolveDispatch(db, input) {
     const d = await resolveDispatch(db, input);
-    return d ? { ruleId: d.ruleId, leadUnitId: d.leadUnitId, coUnitIds: d.coUnitIds, reason: d.reason } : null;
+    return d
+      ? { ruleId: d.ruleId, leadUnitId: d.leadUnitId, coUnitIds: d.coUnitIds, reason: d.reason }
+      : null;
   },
   async calendar(db) {
     const cal = await loadCalendar(db);

@@ -18,6 +18,9 @@ export interface CaseDeps {
   findCategory(db: Conn, code: string): Promise<Category | undefined>;
   findCategoryById(db: Conn, id: number): Promise<Category | undefined>;
   currentPolicy(db: Conn, categoryId: number, priority: Priority): Promise<DeadlinePolicy | undefined>;
-  resolveDispatch(db: Conn, input: { categoryId: number; areaUnitId: number | null }): Promise<DispatchDecision | null>;
+  resolveDispatch(
+    db: Conn,
+    input: { categoryId: number; areaUnitId: number | null },
+  ): Promise<DispatchDecision | null>;
   calendar(db: Conn): Promise<AddDuration>;
 }

@@ -6,7 +6,13 @@ import { DomainError } from '../../platform/errors.js';
 import { scheduleFor } from './cases.deadlines.js';
 import type { CaseDeps } from './cases.deps.js';
 import { recordChange } from './cases.events.js';
-import { cancelTimers, insertAssignment, insertTimers, updateCase, withdrawOpenAssignments } from './cases.repository.js';
+import {
+  cancelTimers,
+  insertAssignment,
+  insertTimers,
+  updateCase,
+  withdrawOpenAssignments,
+} from './cases.repository.js';
 
 export interface DispatchPlan {
   leadUnitId: number | null;
@@ -32,7 +38,8 @@ export async function applyDispatch(
   actor: Actor | null,
   now: Date,
 ): Promise<CaseRow> {
-  if (plan.categoryId == null) throw new DomainError('unknown_category', 'a case needs a category before dispatch');
+  if (plan.categoryId == null)
+    throw new DomainError('unknown_category', 'a case needs a category before dispatch');
   const category = await deps.findCategoryById(tx, plan.categoryId);
   if (!category) throw new DomainError('unknown_category');
   let leadUnitId = plan.leadUnitId;
@@ -40,7 +47,10 @@ export async function applyDispatch(
   let ruleId: number | null = null;
   let reason = plan.reason ?? null;
   if (leadUnitId == null) {
-    const decision = await deps.resolveDispatch(tx, { categoryId: category.id, areaUnitId: row.area_unit_id });
+    const decision = await deps.resolveDispatch(tx, {
+      categoryId: category.id,
+      areaUnitId: row.area_unit_id,
+    });
     if (!decision) throw new DomainError('no_dispatch_rule', 'no dispatch rule matches; choose a unit');
     ({ leadUnitId, ruleId } = decision);
     coUnitIds = [...new Set([...decision.coUnitIds, ...coUnitIds])];
@@ -62,7 +72,8 @@ export async function applyDispatch(
 
   await withdrawOpenAssignments(tx, row.id);
   await insertAssignment(tx, { caseId: row.id, unitId: lead.id, role: 'lead', at: now });
-  for (const unit of coUnits) await insertAssignment(tx, { caseId: row.id, unitId: unit.id, role: 'co', at: now });
+  for (const unit of coUnits)
+    await insertAssignment(tx, { caseId: row.id, unitId: unit.id, role: 'co', at: now });
   await cancelTimers(tx, row.id, ['response_warning', 'response_due', 'resolve_warning', 'resolve_due'], now);
   await insertTimers(tx, row.id, schedule.timers, now);
 

@@ -19,7 +19,11 @@ export async function fireDueTimers(ctx: AppContext, now = new Date(), runner = 
   return ctx.db.transaction().execute(async (tx) => {
     const timers = await claimDueTimers(tx, now, BATCH);
     for (const timer of timers) {
-      const row = await tx.selectFrom('cases').selectAll().where('id', '=', timer.case_id).executeTakeFirstOrThrow();
+      const row = await tx
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', timer.case_id)
+        .executeTakeFirstOrThrow();
       await fire(ctx, tx, timer, row, now);
       await markTimerFired(tx, timer.id, now, runner);
     }
@@ -45,7 +49,13 @@ async function fire(ctx: AppContext, tx: Tx, timer: TimerRow, row: CaseRow, now:
     await appendAudit(
       tx,
       ctx.config.AUDIT_SECRET,
-      { actorUserId: null, action: `case.${action}`, entity: 'case', entityId: row.id, after: { timerId: timer.id } },
+      {
+        actorUserId: null,
+        action: `case.${action}`,
+        entity: 'case',
+        entityId: row.id,
+        after: { timerId: timer.id },
+      },
       now,
     );
   };
@@ -62,13 +72,19 @@ async function fire(ctx: AppContext, tx: Tx, timer: TimerRow, row: CaseRow, now:
       return;
     case 'response_due':
       if (row.contacted_at == null) {
-        await flagCase(tx, row.id, { response_overdue: true, responded_in_time: row.responded_in_time ?? false });
+        await flagCase(tx, row.id, {
+          response_overdue: true,
+          responded_in_time: row.responded_in_time ?? false,
+        });
         await record('response_overdue', `案件 ${row.number} 已超过响应时限`, 'overdue');
       }
       return;
     case 'resolve_due':
       if (row.resolved_at == null) {
-        await flagCase(tx, row.id, { resolve_overdue: true, resolved_in_time: row.resolved_in_time ?? false });
+        await flagCase(tx, row.id, {
+          resolve_overdue: true,
+          resolved_in_time: row.resolved_in_time ?? false,
+        });
         await record('resolve_overdue', `案件 ${row.number} 已超过办理时限`, 'overdue');
       }
       return;

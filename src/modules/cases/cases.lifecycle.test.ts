@@ -24,8 +24,16 @@ interface CaseOut {
 }
 
 async function post(auth: Auth, url: string, payload: unknown, headers: Record<string, string> = {}) {
-  const res = await w.app.inject({ method: 'POST', url, payload: payload as object, headers: { ...auth, ...headers } });
-  return { status: res.statusCode, body: res.json<{ case: CaseOut; error?: { code: string }; duplicate?: boolean; reportId?: string }>() };
+  const res = await w.app.inject({
+    method: 'POST',
+    url,
+    payload: payload as object,
+    headers: { ...auth, ...headers },
+  });
+  return {
+    status: res.statusCode,
+    body: res.json<{ case: CaseOut; error?: { code: string }; duplicate?: boolean; reportId?: string }>(),
+  };
 }
 
 async function file(extra: Record<string, unknown> = {}, auth = w.users.agent.auth) {
@@ -85,7 +93,10 @@ describe('the closed loop', () => {
     expect(c.status).toBe('closed');
 
     const detail = await w.app.inject({ url: `/api/cases/${c.number}`, headers: u.supervisor.auth });
-    const d = detail.json<{ timeline: Array<{ action: string; actorUserId: number }>; reports: Array<{ evaluation: unknown }> }>();
+    const d = detail.json<{
+      timeline: Array<{ action: string; actorUserId: number }>;
+      reports: Array<{ evaluation: unknown }>;
+    }>();
     expect(d.timeline.map((e) => e.action)).toEqual([
       'received',
       'dispatch',
@@ -137,14 +148,25 @@ describe('the closed loop', () => {
     c = await step(u.dispatcher.auth, c, 'dispatch');
     c = await step(u.handlerS1.auth, c, 'accept');
     const due = Date.parse(c.resolveDueAt!);
-    c = await step(u.handlerS1.auth, c, 'request-extension', { amount: 2, unit: 'workdays', reason: '需协调产权单位' });
-    expect((await refused(u.handlerS1.auth, c, 'request-extension', { amount: 1, unit: 'workdays', reason: 'x' })).code).toBe(
-      'extension_pending',
-    );
+    c = await step(u.handlerS1.auth, c, 'request-extension', {
+      amount: 2,
+      unit: 'workdays',
+      reason: '需协调产权单位',
+    });
+    expect(
+      (await refused(u.handlerS1.auth, c, 'request-extension', { amount: 1, unit: 'workdays', reason: 'x' }))
+        .code,
+    ).toBe('extension_pending');
     c = await step(u.supervisor.auth, c, 'decide-extension', { approve: false, reason: '理由不充分' });
     expect(Date.parse(c.resolveDueAt!)).toBe(due);
-    expect((await refused(u.supervisor.auth, c, 'decide-extension', { approve: true })).code).toBe('no_pending_extension');
-    c = await step(u.handlerS1.auth, c, 'request-extension', { amount: 2, unit: 'workdays', reason: '需协调产权单位' });
+    expect((await refused(u.supervisor.auth, c, 'decide-extension', { approve: true })).code).toBe(
+      'no_pending_extension',
+    );
+    c = await step(u.handlerS1.auth, c, 'request-extension', {
+      amount: 2,
+      unit: 'workdays',
+      reason: '需协调产权单位',
+    });
     c = await step(u.supervisor.auth, c, 'decide-extension', { approve: true });
     expect(Date.parse(c.resolveDueAt!) - due).toBeGreaterThanOrEqual(2 * 86_400_000);
     expect(c.counts.extensions).toBe(1);
@@ -158,7 +180,9 @@ describe('the closed loop', () => {
     c = await step(u.handlerS1.auth, c, 'resolve', { result: '已处理' });
     c = await step(u.supervisor.auth, c, 'verify', { passed: true });
     c = await step(u.agent.auth, c, 'evaluate', { solved: true, satisfaction: 'satisfied' });
-    expect((await refused(u.supervisor.auth, c, 'reopen', { reason: '市民不满意' })).code).toBe('invalid_transition');
+    expect((await refused(u.supervisor.auth, c, 'reopen', { reason: '市民不满意' })).code).toBe(
+      'invalid_transition',
+    );
     // a second reporter joins and is unhappy
     const joined = await post(u.agent.auth, '/api/reports', {
       channel: 'web',
@@ -169,7 +193,11 @@ describe('the closed loop', () => {
     expect(joined.status).toBe(201);
     c = joined.body.case;
     expect(c.counts.reports).toBe(2);
-    c = await step(u.agent.auth, c, 'evaluate', { reportId: joined.body.reportId, solved: false, satisfaction: 'unsatisfied' });
+    c = await step(u.agent.auth, c, 'evaluate', {
+      reportId: joined.body.reportId,
+      solved: false,
+      satisfaction: 'unsatisfied',
+    });
     c = await step(u.supervisor.auth, c, 'reopen', { reason: '市民反映问题未解决' });
     expect(c.status).toBe('dispatched');
     expect(c.leadUnitId).toBe(w.units.s1.id);
@@ -190,7 +218,12 @@ describe('the closed loop', () => {
 
   it('answers a consultation at intake (直接办结) and closes it after the callback', async () => {
     const { users: u } = w;
-    let c = await file({ kind: 'consultation', categoryCode: undefined, areaCode: undefined, text: '请问居住证怎么办理？' });
+    let c = await file({
+      kind: 'consultation',
+      categoryCode: undefined,
+      areaCode: undefined,
+      text: '请问居住证怎么办理？',
+    });
     c = await step(u.agent.auth, c, 'answer', { answer: '携带身份证到社区服务站办理' });
     expect(c.status).toBe('resolved');
     expect((await refused(u.supervisor.auth, c, 'verify', { passed: true })).code).toBe('invalid_transition');
@@ -230,7 +263,11 @@ describe('refusals', () => {
       [u.supervisor.auth, 'urge', { message: 'x' }],
     ] as const) {
       const r = await refused(auth, c, action, body);
-      expect([r.status, r.code], action).toEqual(action === 'accept' || action === 'contact' || action === 'resolve' ? [404, 'case_not_found'] : [409, 'invalid_transition']);
+      expect([r.status, r.code], action).toEqual(
+        action === 'accept' || action === 'contact' || action === 'resolve'
+          ? [404, 'case_not_found']
+          : [409, 'invalid_transition'],
+      );
     }
   });
 

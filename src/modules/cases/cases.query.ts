@@ -13,7 +13,10 @@ export async function listCases(db: Conn, actor: Actor, q: z.infer<typeof listQu
   let query = db.selectFrom('cases as c').where(scopeFilter(scope));
   if (q.status) query = query.where('c.status', 'in', q.status);
   if (q.unitId) query = query.where('c.lead_unit_id', '=', q.unitId);
-  if (q.overdue === 'true') query = query.where((eb) => eb.or([eb('c.response_overdue', '=', true), eb('c.resolve_overdue', '=', true)]));
+  if (q.overdue === 'true')
+    query = query.where((eb) =>
+      eb.or([eb('c.response_overdue', '=', true), eb('c.resolve_overdue', '=', true)]),
+    );
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     query = query.where((eb) => eb.or([eb('c.number', 'like', like), eb('c.title', 'like', like)]));

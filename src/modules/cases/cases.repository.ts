@@ -51,13 +51,23 @@ export async function findCase(db: Conn, idOrNumber: string): Promise<CaseRow | 
 /** Locks the case row for the rest of the transaction. */
 export async function lockCase(db: Conn, idOrNumber: string): Promise<CaseRow> {
   const column = UUID.test(idOrNumber) ? 'id' : 'number';
-  const row = await db.selectFrom('cases').selectAll().where(column, '=', idOrNumber).forUpdate().executeTakeFirst();
+  const row = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where(column, '=', idOrNumber)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw new DomainError('case_not_found', `no case ${idOrNumber}`);
   return row;
 }
 
 /** Applies a patch and bumps the version; the caller has checked the version under lock. */
-export async function updateCase(db: Conn, row: CaseRow, patch: Updateable<CasesTable>, now: Date): Promise<CaseRow> {
+export async function updateCase(
+  db: Conn,
+  row: CaseRow,
+  patch: Updateable<CasesTable>,
+  now: Date,
+): Promise<CaseRow> {
   return db
     .updateTable('cases')
     .set({ ...patch, version: row.version + 1, updated_at: now })
@@ -72,7 +82,12 @@ export async function flagCase(db: Conn, id: string, patch: Updateable<CasesTabl
 }
 
 export async function listAssignments(db: Conn, caseId: string): Promise<AssignmentRow[]> {
-  return db.selectFrom('case_assignments').selectAll().where('case_id', '=', caseId).orderBy('assigned_at').execute();
+  return db
+    .selectFrom('case_assignments')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('assigned_at')
+    .execute();
 }
 
 export async function insertAssignment(
@@ -81,7 +96,14 @@ export async function insertAssignment(
 ): Promise<void> {
   await db
     .insertInto('case_assignments')
-    .values({ id: uuidv7(), case_id: a.caseId, unit_id: a.unitId, role: a.role, status: 'pending', assigned_at: a.at })
+    .values({
+      id: uuidv7(),
+      case_id: a.caseId,
+      unit_id: a.unitId,
+      role: a.role,
+      status: 'pending',
+      assigned_at: a.at,
+    })
     .execute();
 }
 
@@ -117,11 +139,22 @@ export async function findReportByExternalId(db: Conn, channel: string, external
 }
 
 export async function listEvents(db: Conn, caseId: string) {
-  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  return db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function listAttachments(db: Conn, caseId: string) {
-  return db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+  return db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function listExtensions(db: Conn, caseId: string) {
@@ -163,7 +196,15 @@ export async function insertTimers(
   if (timers.length === 0) return;
   await db
     .insertInto('timers')
-    .values(timers.map((t) => ({ id: uuidv7(), case_id: caseId, kind: t.kind, fire_at: t.fireAt, created_at: now })))
+    .values(
+      timers.map((t) => ({
+        id: uuidv7(),
+        case_id: caseId,
+        kind: t.kind,
+        fire_at: t.fireAt,
+        created_at: now,
+      })),
+    )
     .execute();
 }
 
@@ -192,7 +233,14 @@ export async function markTimerFired(db: Conn, id: string, now: Date, runner: st
 
 export async function insertNotice(
   db: Conn,
-  n: { caseId: string; unitId: number | null; kind: 'warning' | 'overdue' | 'urge'; message: string; by: number | null; at: Date },
+  n: {
+    caseId: string;
+    unitId: number | null;
+    kind: 'warning' | 'overdue' | 'urge';
+    message: string;
+    by: number | null;
+    at: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('notices')

@@ -58,7 +58,9 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     const citizen = actor.role === 'citizen';
     return {
       case: presentCase(d.row, actor),
-      reports: d.reports.filter((r) => !citizen || r.reporter_user_id === actor.id).map((r) => presentReport(r, actor)),
+      reports: d.reports
+        .filter((r) => !citizen || r.reporter_user_id === actor.id)
+        .map((r) => presentReport(r, actor)),
       assignments: d.assignments.map((a) => ({
         id: a.id,
         unit: { id: a.unit_id, code: a.unit_code, name: a.unit_name },

@@ -24,9 +24,15 @@ export const reporterSchema = z.strictObject({
   /** Reporter's name; masked for roles without the PII right. */
   name: text(50).optional(),
   /** Mainland mobile or fixed-line number. */
-  phone: z.string().regex(/^\+?[0-9-]{5,20}$/, 'phone must be digits').optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9-]{5,20}$/, 'phone must be digits')
+    .optional(),
   /** 18-character resident ID number. */
-  idNumber: z.string().regex(/^\d{17}[\dXx]$/, 'ID number must be 18 characters').optional(),
+  idNumber: z
+    .string()
+    .regex(/^\d{17}[\dXx]$/, 'ID number must be 18 characters')
+    .optional(),
   /** The reporter does not want their identity recorded with the case. */
   anonymous: z.boolean().default(false),
   /** The reporter asks that handling units not see their identity (保密). */
@@ -81,7 +87,12 @@ export const actionBodies = {
   }),
   co_accept: z.strictObject({ version }),
   co_submit: z.strictObject({ version, result: text(4000) }),
-  request_extension: z.strictObject({ version, amount: z.number().int().min(1).max(60), unit, reason: text(1000) }),
+  request_extension: z.strictObject({
+    version,
+    amount: z.number().int().min(1).max(60),
+    unit,
+    reason: text(1000),
+  }),
   decide_extension: z.strictObject({ version, approve: z.boolean(), reason: text(1000).optional() }),
   urge: z.strictObject({ version, message: text(1000) }),
   verify: z.strictObject({ version, passed: z.boolean(), note: text(2000).optional() }),

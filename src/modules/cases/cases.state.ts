@@ -55,7 +55,11 @@ const centre: readonly Role[] = ['agent', 'dispatcher', 'supervisor', 'admin'];
 const working: readonly CaseStatus[] = ['dispatched', 'accepted', 'in_progress'];
 
 export const lifecycle: Record<CaseAction, Rule> = {
-  dispatch: { from: ['received', 'returned', 'dispatched'], to: 'dispatched', roles: ['agent', 'dispatcher', 'admin'] },
+  dispatch: {
+    from: ['received', 'returned', 'dispatched'],
+    to: 'dispatched',
+    roles: ['agent', 'dispatcher', 'admin'],
+  },
   accept: { from: ['dispatched'], to: 'accepted', roles: handlers },
   contact: { from: ['accepted'], to: 'in_progress', roles: handlers },
   return: { from: ['dispatched', 'accepted'], to: 'returned', roles: handlers },
@@ -70,8 +74,16 @@ export const lifecycle: Record<CaseAction, Rule> = {
   reopen: { from: ['evaluated'], to: 'dispatched', roles: ['supervisor', 'admin'] },
   close: { from: ['verified', 'evaluated'], to: 'closed', roles: ['supervisor', 'admin'] },
   answer: { from: ['received', 'returned'], to: 'resolved', roles: ['agent', 'dispatcher', 'admin'] },
-  invalidate: { from: ['received', 'returned'], to: 'invalid', roles: ['agent', 'dispatcher', 'supervisor', 'admin'] },
-  merge: { from: ['received', 'returned', ...working], to: 'merged', roles: ['agent', 'dispatcher', 'supervisor', 'admin'] },
+  invalidate: {
+    from: ['received', 'returned'],
+    to: 'invalid',
+    roles: ['agent', 'dispatcher', 'supervisor', 'admin'],
+  },
+  merge: {
+    from: ['received', 'returned', ...working],
+    to: 'merged',
+    roles: ['agent', 'dispatcher', 'supervisor', 'admin'],
+  },
 };
 
 /** Whether `action` may be taken on a case in `status` (roles are checked separately). */

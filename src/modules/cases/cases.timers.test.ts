@@ -19,7 +19,13 @@ async function dispatchedCases(n: number): Promise<string[]> {
       method: 'POST',
       url: '/api/reports',
       headers: w.users.agent.auth,
-      payload: { channel: 'hotline', text: `占道经营 ${i}`, categoryCode: '04-06', areaCode: '110115104001', autoDispatch: true },
+      payload: {
+        channel: 'hotline',
+        text: `占道经营 ${i}`,
+        categoryCode: '04-06',
+        areaCode: '110115104001',
+        autoDispatch: true,
+      },
     });
     const body = res.json<{ case: { id: string; status: string } }>();
     expect(body.case.status).toBe('dispatched');
@@ -89,43 +95,47 @@ describe('deadline timers', () => {
     expect(kinds).toEqual(['overdue', 'overdue', 'warning', 'warning']);
   });
 
-  it.runIf(process.env.DATABASE_URL)('two timer processes on one PostgreSQL fire each deadline exactly once', async () => {
-    const ids = await dispatchedCases(60);
-    await makeDue(ids);
-    const env = {
-      ...process.env,
-      DATABASE_URL: w.ctx.config.DATABASE_URL,
-      DATABASE_SCHEMA: w.ctx.config.DATABASE_SCHEMA,
-      ROLES: 'timers',
-      DEMO_SEED: 'false',
-      TIMER_INTERVAL_MS: '20',
-      LOG_LEVEL: 'warn',
-    };
-    const start = () => spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: 'inherit' });
-    const workers: ChildProcess[] = [start(), start()];
-    try {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const left = await w.db
-          .selectFrom('timers')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('case_id', 'in', ids)
-          .where('fired_at', 'is', null)
-          .where('cancelled_at', 'is', null)
-          .executeTakeFirstOrThrow();
-        if (Number(left.n) === 0) break;
-        if (Date.now() > deadline) throw new Error(`${left.n} timers never fired`);
-        await new Promise((r) => setTimeout(r, 200));
+  it.runIf(process.env.DATABASE_URL)(
+    'two timer processes on one PostgreSQL fire each deadline exactly once',
+    async () => {
+      const ids = await dispatchedCases(60);
+      await makeDue(ids);
+      const env = {
+        ...process.env,
+        DATABASE_URL: w.ctx.config.DATABASE_URL,
+        DATABASE_SCHEMA: w.ctx.config.DATABASE_SCHEMA,
+        ROLES: 'timers',
+        DEMO_SEED: 'false',
+        TIMER_INTERVAL_MS: '20',
+        LOG_LEVEL: 'warn',
+      };
+      const start = () =>
+        spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: 'inherit' });
+      const workers: ChildProcess[] = [start(), start()];
+      try {
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const left = await w.db
+            .selectFrom('timers')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('case_id', 'in', ids)
+            .where('fired_at', 'is', null)
+            .where('cancelled_at', 'is', null)
+            .executeTakeFirstOrThrow();
+          if (Number(left.n) === 0) break;
+          if (Date.now() > deadline) throw new Error(`${left.n} timers never fired`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      } finally {
+        for (const worker of workers) worker.kill('SIGTERM');
       }
-    } finally {
-      for (const worker of workers) worker.kill('SIGTERM');
-    }
-    const { timers, perTimer } = await firedOncePerTimer(ids);
-    expect(timers).toHaveLength(ids.length * 4);
-    expect(timers.every((t) => t.fired_at != null)).toBe(true);
-    expect([...perTimer.values()].every((n) => n === 1)).toBe(true);
-    expect(perTimer.size).toBe(ids.length * 4);
-    const runners = new Set(timers.map((t) => t.fired_by));
-    console.log(`timers fired by ${runners.size} runner(s): ${[...runners].join(', ')}`);
-  });
+      const { timers, perTimer } = await firedOncePerTimer(ids);
+      expect(timers).toHaveLength(ids.length * 4);
+      expect(timers.every((t) => t.fired_at != null)).toBe(true);
+      expect([...perTimer.values()].every((n) => n === 1)).toBe(true);
+      expect(perTimer.size).toBe(ids.length * 4);
+      const runners = new Set(timers.map((t) => t.fired_by));
+      console.log(`timers fired by ${runners.size} runner(s): ${[...runners].join(', ')}`);
+    },
+  );
 });

@@ -42,7 +42,13 @@ export interface IntakeResult {
  * case (并案) — every reporter keeps their own report, answer and rating. A redelivery with the
  * same channel and external id returns the first report instead of creating another.
  */
-export async function intake(ctx: AppContext, deps: CaseDeps, tx: Tx, actor: Actor, input: IntakeInput): Promise<IntakeResult> {
+export async function intake(
+  ctx: AppContext,
+  deps: CaseDeps,
+  tx: Tx,
+  actor: Actor,
+  input: IntakeInput,
+): Promise<IntakeResult> {
   const allowed = channelsByRole[actor.role];
   if (!allowed || (allowed !== 'any' && !allowed.includes(input.channel))) {
     throw new DomainError('forbidden', `role ${actor.role} may not file through channel ${input.channel}`);
@@ -57,8 +63,10 @@ export async function intake(ctx: AppContext, deps: CaseDeps, tx: Tx, actor: Act
   }
   const category = input.categoryCode ? await deps.findCategory(tx, input.categoryCode) : undefined;
   if (input.categoryCode) {
-    if (!category || !category.active) throw new DomainError('unknown_category', `no category ${input.categoryCode}`);
-    if (!category.is_leaf) throw new DomainError('category_not_leaf', `${input.categoryCode} is not a leaf category`);
+    if (!category || !category.active)
+      throw new DomainError('unknown_category', `no category ${input.categoryCode}`);
+    if (!category.is_leaf)
+      throw new DomainError('category_not_leaf', `${input.categoryCode} is not a leaf category`);
   }
   const area = await resolveArea(ctx, deps, tx, input);
   if ((input.lon == null) !== (input.lat == null)) {
@@ -90,7 +98,10 @@ export async function intake(ctx: AppContext, deps: CaseDeps, tx: Tx, actor: Act
     const target = await lockCase(tx, input.mergeIntoCase);
     await assertInScope(tx, actor, target);
     if (terminalStatuses.includes(target.status as CaseStatus)) {
-      throw new DomainError('invalid_transition', `case ${target.number} is ${target.status}; reports cannot join it`);
+      throw new DomainError(
+        'invalid_transition',
+        `case ${target.number} is ${target.status}; reports cannot join it`,
+      );
     }
     await insertReport(tx, { ...reportBase, case_id: target.id, original_case_id: target.id });
     const after = await updateCase(tx, target, { report_count: target.report_count + 1 }, now);
@@ -175,7 +186,13 @@ export async function intake(ctx: AppContext, deps: CaseDeps, tx: Tx, actor: Act
         deps,
         tx,
         caseRow,
-        { leadUnitId: decision.leadUnitId, coUnitIds: decision.coUnitIds, categoryId: category.id, priority: input.priority, reason: decision.reason },
+        {
+          leadUnitId: decision.leadUnitId,
+          coUnitIds: decision.coUnitIds,
+          categoryId: category.id,
+          priority: input.priority,
+          reason: decision.reason,
+        },
         actor,
         now,
       );
@@ -184,14 +201,22 @@ export async function intake(ctx: AppContext, deps: CaseDeps, tx: Tx, actor: Act
   return { duplicate: false, caseRow: result, reportId: reportBase.id };
 }
 
-async function resolveArea(ctx: AppContext, deps: CaseDeps, tx: Tx, input: IntakeInput): Promise<OrgUnit | null> {
+async function resolveArea(
+  ctx: AppContext,
+  deps: CaseDeps,
+  tx: Tx,
+  input: IntakeInput,
+): Promise<OrgUnit | null> {
   const key = input.areaUnitId ?? input.areaCode;
   if (key == null) return null;
   const unit = await deps.findUnit(tx, key);
   if (!unit || !unit.active || unit.kind === 'department') {
     throw new DomainError('unknown_unit', `no area unit ${String(key)}`);
   }
-  if (!unit.path.includes(`/${ctx.config.DISTRICT_CODE}/`) && !unit.path.startsWith(`${ctx.config.DISTRICT_CODE}/`)) {
+  if (
+    !unit.path.includes(`/${ctx.config.DISTRICT_CODE}/`) &&
+    !unit.path.startsWith(`${ctx.config.DISTRICT_CODE}/`)
+  ) {
     throw new DomainError('location_outside_district', `${unit.name} is not in this district`);
   }
   return unit;

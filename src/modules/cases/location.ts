@@ -23,6 +23,8 @@ export async function assertInsideDistrict(db: Conn, lon: number, lat: number): 
   if (!row) return;
   const box = row.value as BBox;
   if (lon < box.minLon || lon > box.maxLon || lat < box.minLat || lat > box.maxLat) {
-    throw new DomainError('location_outside_district', `(${lon}, ${lat}) lies outside the district`, { bbox: box });
+    throw new DomainError('location_outside_district', `(${lon}, ${lat}) lies outside the district`, {
+      bbox: box,
+    });
   }
 }

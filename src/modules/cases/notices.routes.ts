@@ -22,7 +22,16 @@ export const noticesRoutes: FastifyPluginAsyncZod = async (app) => {
         .selectFrom('notices as n')
         .innerJoin('cases as c', 'c.id', 'n.case_id')
         .innerJoin('org_units as u', 'u.id', 'n.unit_id')
-        .select(['n.id', 'n.kind', 'n.message', 'n.created_at', 'n.read_at', 'c.number', 'c.id as case_id', 'u.name as unit_name'])
+        .select([
+          'n.id',
+          'n.kind',
+          'n.message',
+          'n.created_at',
+          'n.read_at',
+          'c.number',
+          'c.id as case_id',
+          'u.name as unit_name',
+        ])
         .where('u.path', 'like', `${actor.unitPath ?? '\u0000'}%`);
       if (request.query.unread === 'true') q = q.where('n.read_at', 'is', null);
       const rows = await q.orderBy('n.created_at', 'desc').limit(request.query.limit).execute();

@@ -7,20 +7,13 @@ import {
   aggregateLeadAssignments,
   categoryExists,
   findCategoriesByIds,
-  findRankingUnits,
   findUnit,
   findUnitsByIds,
   type AggregateFilter,
 } from './metrics.repository.js';
-import {
-  finish,
-  mergeByKey,
-  rollUp,
-  unitLabel,
-  type GroupLabel,
-  type GroupMetrics,
-} from './metrics.rollup.js';
+import { finish, mergeByKey, unitLabel, type GroupLabel, type GroupMetrics } from './metrics.rollup.js';
 import { emptyCounts, monthOf, monthPeriod, monthsEnding, type Weights } from './metrics.rules.js';
+import { rolledUpGroups } from './ranking.service.js';
 import { getWeights } from './weights.service.js';
 
 export type GroupBy = 'lead_unit' | 'street' | 'area' | 'category';
@@ -60,7 +53,7 @@ async function checkCategory(db: Conn, categoryId: number | undefined): Promise<
 
 async function labels(
   db: Conn,
-  groupBy: GroupBy,
+  groupBy: Exclude<GroupBy, 'street'>,
   keys: (number | string | null)[],
 ): Promise<Map<unknown, GroupLabel>> {
   const ids = keys.filter((k): k is number => typeof k === 'number');
@@ -83,24 +76,16 @@ async function labels(
 export async function unitMetrics(db: Conn, q: UnitMetricsQuery, weights?: Weights): Promise<GroupMetrics[]> {
   await checkCategory(db, q.categoryId);
   const w = weights ?? (await getWeights(db));
-  const key = q.groupBy === 'street' ? 'lead_unit' : q.groupBy;
   const f: AggregateFilter = q;
-  const counts = mergeByKey(await aggregateCases(db, key, f), await aggregateLeadAssignments(db, key, f));
-  let groups: GroupMetrics[];
-  if (q.groupBy === 'street') {
-    const targets = await findRankingUnits(db, ['street'], q.scopePath ?? null);
-    const units = await findUnitsByIds(
-      db,
-      [...counts.keys()].filter((k): k is number => typeof k === 'number'),
-    );
-    const rolled = rollUp(counts, units, targets);
-    groups = targets.map((t) => finish(unitLabel(t), rolled.get(t.id) ?? emptyCounts(), w));
-  } else {
-    const names = await labels(db, q.groupBy, [...counts.keys()]);
-    groups = [...counts].map(([k, c]) =>
-      finish(names.get(k) ?? { id: null, code: null, name: '?', kind: 'unknown' }, c, w),
-    );
-  }
+  if (q.groupBy === 'street') return rolledUpGroups(db, ['street'], f, w);
+  const [caseRows, assignmentRows] = await Promise.all([
+    aggregateCases(db, q.groupBy, f),
+    aggregateLeadAssignments(db, q.groupBy, f),
+  ]);
+  const counts = mergeByKey(caseRows, assignmentRows);
+  const names = await labels(db, q.groupBy, [...counts.keys()]);
+  const unknown: GroupLabel = { id: null, code: null, name: '?', kind: 'unknown' };
+  const groups = [...counts].map(([k, c]) => finish(names.get(k) ?? unknown, c, w));
   return groups.sort((a, b) => (a.group.code ?? '\uffff').localeCompare(b.group.code ?? '\uffff'));
 }
 

@@ -4,6 +4,7 @@ import {
   aggregateLeadAssignments,
   findRankingUnits,
   findUnitsByIds,
+  type AggregateFilter,
 } from './metrics.repository.js';
 import { finish, mergeByKey, rollUp, unitLabel, type GroupMetrics } from './metrics.rollup.js';
 import { emptyCounts, monthPeriod, rankGroups, type Weights } from './metrics.rules.js';
@@ -32,16 +33,19 @@ export interface RankingQuery {
 }
 
 /**
- * Ranks streets and/or top-level departments over the cases first dispatched in [from, to):
- * each unit's figures are those of every case led by a unit in its subtree. Composite descending,
- * ties by 满意率 then name. One aggregate pass per table, grouped by lead unit, then rolled up.
+ * The figures of streets and/or top-level departments: each unit's are those of every case led
+ * by a unit in its subtree (and of the lead assignments such units received). Every such unit in
+ * scope appears, with zeros when nothing fell to it. One aggregate pass per table, grouped by lead
+ * unit (run concurrently), then rolled up in memory by path prefix.
  */
-export async function rankUnits(db: Conn, q: RankingQuery, weights?: Weights): Promise<RankedGroup[]> {
-  const w = weights ?? (await getWeights(db));
-  const kinds = q.level === 'all' ? (['street', 'department'] as const) : ([q.level] as const);
-  const f = { from: q.from, to: q.to, scopePath: q.scopePath ?? null };
+export async function rolledUpGroups(
+  db: Conn,
+  kinds: readonly ('street' | 'department')[],
+  f: AggregateFilter,
+  weights: Weights,
+): Promise<GroupMetrics[]> {
   const [targets, caseRows, assignmentRows] = await Promise.all([
-    findRankingUnits(db, kinds, f.scopePath),
+    findRankingUnits(db, kinds, f.scopePath ?? null),
     aggregateCases(db, 'lead_unit', f),
     aggregateLeadAssignments(db, 'lead_unit', f),
   ]);
@@ -51,11 +55,23 @@ export async function rankUnits(db: Conn, q: RankingQuery, weights?: Weights): P
     [...perUnit.keys()].filter((k): k is number => typeof k === 'number'),
   );
   const rolled = rollUp(perUnit, units, targets);
-  const groups = targets.map((t) => ({
-    ...finish(unitLabel(t), rolled.get(t.id) ?? emptyCounts(), w),
-    name: t.name,
-  }));
-  return rankGroups(groups).map(({ name: _name, ...row }) => row);
+  return targets.map((t) => finish(unitLabel(t), rolled.get(t.id) ?? emptyCounts(), weights));
+}
+
+/**
+ * Ranks streets and/or top-level departments over the cases first dispatched in [from, to):
+ * composite descending, ties by 满意率 then name; units without a composite last, unranked.
+ */
+export async function rankUnits(db: Conn, q: RankingQuery, weights?: Weights): Promise<RankedGroup[]> {
+  const w = weights ?? (await getWeights(db));
+  const kinds = q.level === 'all' ? (['street', 'department'] as const) : ([q.level] as const);
+  const groups = await rolledUpGroups(
+    db,
+    kinds,
+    { from: q.from, to: q.to, scopePath: q.scopePath ?? null },
+    w,
+  );
+  return rankGroups(groups.map((g) => ({ ...g, name: g.group.name }))).map(({ name: _name, ...row }) => row);
 }
 
 /** The monthly ranking of `month` ('YYYY-MM', China time) at a level, within a scope. */

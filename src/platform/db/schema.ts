@@ -8,14 +8,7 @@ type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | strin
 
 export type OrgKind = 'city' | 'district' | 'street' | 'community' | 'grid' | 'department';
 export type Role =
-  | 'citizen'
-  | 'agent'
-  | 'dispatcher'
-  | 'handler'
-  | 'grid_worker'
-  | 'supervisor'
-  | 'leader'
-  | 'admin';
+  'citizen' | 'agent' | 'dispatcher' | 'handler' | 'grid_worker' | 'supervisor' | 'leader' | 'admin';
 export type Priority = 'normal' | 'urgent' | 'critical';
 export type DurationUnit = 'hours' | 'workdays';
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
