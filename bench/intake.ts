@@ -22,7 +22,7 @@ import type { AppContext } from '../src/platform/context.js';
 import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db/index.js';
 import { uuidv7 } from '../src/platform/ids.js';
 import { seedDemo } from '../src/seed/demo.js';
-import { benchRanking } from './ranking.js';
+import { benchRanking, printRanking } from './ranking.js';
 
 const run = promisify(execFile);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -244,9 +244,8 @@ async function main() {
     const { ctx, cleanup } = await open('postgres');
     try {
       const cases = Number(process.env.BENCH_RANKING_CASES ?? 1_000_000);
-      const result = await benchRanking(ctx.db, { cases });
-      console.log(`\nmonthly ranking on ${cases.toLocaleString()} cases (PostgreSQL):`);
-      console.log(result);
+      console.log(`\nranking query on ${cases.toLocaleString('en')} generated cases (PostgreSQL):`);
+      printRanking('postgres', cases, await benchRanking(ctx.db, { cases }));
     } finally {
       await cleanup();
     }

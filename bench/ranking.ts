@@ -229,6 +229,35 @@ export async function benchRanking(
   };
 }
 
+/** Prints the ranking figures with their ratio to the floor measured in the same run. */
+export function printRanking(kind: string, cases: number, r: BenchResult): void {
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  console.log(
+    `${kind}, ${cases.toLocaleString('en')} cases: insert ${r.insertMs} ms, vacuum analyze ${r.vacuumMs} ms`,
+  );
+  console.log(
+    `monthly ranking before VACUUM (visibility map unset): p50 ${r.beforeVacuum.p50} ms, max ${r.beforeVacuum.max} ms`,
+  );
+  console.table([
+    {
+      query: `ranking ${MONTH} (level all)`,
+      cases: r.monthCases,
+      rows: r.rows,
+      ...r.ms,
+      floor_p50: r.monthFloor.p50,
+      vs_floor: ratio(r.ms.p50, r.monthFloor.p50),
+    },
+    {
+      query: 'ranking whole year (worst case)',
+      cases: r.worst.cases,
+      rows: r.rows,
+      ...r.worst.ms,
+      floor_p50: r.worst.floor.p50,
+      vs_floor: ratio(r.worst.ms.p50, r.worst.floor.p50),
+    },
+  ]);
+}
+
 async function main(): Promise<void> {
   const arg = process.argv.indexOf('--cases');
   const cases = arg > 0 ? Number(process.argv[arg + 1]) : 1_000_000;
@@ -242,37 +271,8 @@ async function main(): Promise<void> {
     ...(url ? { DATABASE_URL: url, DATABASE_SCHEMA: schema } : {}),
   });
   const handle = await openDatabase(config);
-  // Kysely's migrator looks for its bookkeeping tables in every schema, so while they exist here
-  // other fresh schemas on this server (parallel test runs) would skip creating theirs and fail.
-  // The bench needs them no more once migrated.
-  if (url) await sql`drop table kysely_migration, kysely_migration_lock`.execute(handle.db);
   try {
-    const r = await benchRanking(handle.db, { cases });
-    const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
-    console.log(
-      `${handle.kind}, ${cases.toLocaleString('en')} cases: insert ${r.insertMs} ms, vacuum analyze ${r.vacuumMs} ms`,
-    );
-    console.log(
-      `monthly ranking before VACUUM (visibility map unset): p50 ${r.beforeVacuum.p50} ms, max ${r.beforeVacuum.max} ms`,
-    );
-    console.table([
-      {
-        query: `ranking ${MONTH} (level all)`,
-        cases: r.monthCases,
-        rows: r.rows,
-        ...r.ms,
-        floor_p50: r.monthFloor.p50,
-        vs_floor: ratio(r.ms.p50, r.monthFloor.p50),
-      },
-      {
-        query: 'ranking whole year (worst case)',
-        cases: r.worst.cases,
-        rows: r.rows,
-        ...r.worst.ms,
-        floor_p50: r.worst.floor.p50,
-        vs_floor: ratio(r.worst.ms.p50, r.worst.floor.p50),
-      },
-    ]);
+    printRanking(handle.kind, cases, await benchRanking(handle.db, { cases }));
   } finally {
     if (url) await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.db);
     await handle.close();

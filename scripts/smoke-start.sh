@@ -21,21 +21,33 @@ wait_ready() {
   return 1
 }
 
+# npm start runs node as a child: stop the whole process group and wait until the port is free.
+stop_server() {
+  kill -TERM -- -"$PID" 2>/dev/null || true
+  wait "$PID" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 || return 0
+    sleep 0.1
+  done
+  echo "server did not stop" >&2
+  return 1
+}
+
 start=$(( $(date +%s%N) / 1000000 ))
-PORT=$PORT DATA_DIR="$DATA" DEMO_PASSWORD=demo-pass-123 LOG_LEVEL=warn npm start >"$LOG" 2>&1 &
+PORT=$PORT DATA_DIR="$DATA" DEMO_PASSWORD=demo-pass-123 LOG_LEVEL=warn setsid npm start >"$LOG" 2>&1 &
 PID=$!
 cold=$(wait_ready "$start")
 grep -q "Demo users" "$LOG" || { echo "demo credentials were not printed" >&2; cat "$LOG" >&2; exit 1; }
 token=$(curl -fsS -X POST "http://127.0.0.1:$PORT/api/auth/login" -H 'content-type: application/json' \
   -d '{"username":"agent","password":"demo-pass-123"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
 [ -n "$token" ] || { echo "demo login failed" >&2; exit 1; }
-kill -TERM $PID; wait $PID || true
+stop_server
 
 start=$(( $(date +%s%N) / 1000000 ))
-PORT=$PORT DATA_DIR="$DATA" LOG_LEVEL=warn npm start >"$LOG" 2>&1 &
+PORT=$PORT DATA_DIR="$DATA" LOG_LEVEL=warn setsid npm start >"$LOG" 2>&1 &
 PID=$!
 warm=$(wait_ready "$start")
-kill -TERM $PID; wait $PID || true
+stop_server
 rm -rf "$DATA"
 echo "cold start with demo seed: ${cold} ms (target < 20000); restart: ${warm} ms (target < 5000)"
 [ "$cold" -lt 20000 ] && [ "$warm" -lt 5000 ]
