@@ -14,9 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { createSession } from '../src/platform/auth.js';
-import { appendAudit } from '../src/platform/audit.js';
+import { appendAuditAfter, shardOf } from '../src/platform/audit.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { AppContext } from '../src/platform/context.js';
 import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db/index.js';
@@ -128,44 +129,24 @@ async function rawInserts(ctx: AppContext, connections: number, seconds: number)
       await db.transaction().execute(async (tx) => {
         const now = new Date();
         const id = uuidv7();
-        await tx
-          .insertInto('cases')
-          .values({
-            id,
-            number: `${district}-raw-${id}`,
-            status: 'received',
-            title: '西红门鸿坤广场东门有流动摊贩占道经营',
-            description: '西红门鸿坤广场东门有流动摊贩占道经营，晚高峰影响通行，请尽快处理',
-            channel: 'hotline',
-            received_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await tx
-          .insertInto('reports')
-          .values({
-            id: uuidv7(),
-            case_id: id,
-            original_case_id: id,
-            channel: 'hotline',
-            text: '西红门鸿坤广场东门有流动摊贩占道经营，晚高峰影响通行，请尽快处理',
-            reporter_name: '张三',
-            reporter_phone: '13812345678',
-            received_at: now,
-          })
-          .execute();
-        await tx
-          .insertInto('case_events')
-          .values({
-            id: uuidv7(),
-            case_id: id,
-            at: now,
-            action: 'received',
-            to_status: 'received',
-            data: '{}',
-          })
-          .execute();
-        await appendAudit(tx, ctx.config.AUDIT_SECRET, {
+        const text = '西红门鸿坤广场东门有流动摊贩占道经营，晚高峰影响通行，请尽快处理';
+        // case, report, timeline entry and the audit head lock in one statement, then the audit entry
+        const shard = shardOf('case', id);
+        const { rows } = await sql<{ seq: number; hash: string }>`
+          with c as (
+            insert into cases (id, number, status, title, description, channel, received_at, updated_at)
+            values (${id}, ${district} || '-raw-' || nextval('case_number_seq'), 'received', ${text.slice(0, 40)},
+                    ${text}, 'hotline', ${now}, ${now})
+          ), r as (
+            insert into reports (id, case_id, original_case_id, channel, text, reporter_name, reporter_phone, received_at)
+            values (${uuidv7()}, ${id}, ${id}, 'hotline', ${text}, '张三', '13812345678', ${now})
+          ), e as (
+            insert into case_events (id, case_id, at, action, to_status, data)
+            values (${uuidv7()}, ${id}, ${now}, 'received', 'received', '{}')
+          )
+          select seq, hash from audit_heads where shard = ${shard} for update`.execute(tx);
+        const head = { shard, seq: Number(rows[0]!.seq), hash: rows[0]!.hash };
+        await appendAuditAfter(tx, ctx.config.AUDIT_SECRET, head, {
           actorUserId: null,
           action: 'case.received',
           entity: 'case',

@@ -8,7 +8,7 @@ import type { Conn, Db } from './db/index.js';
  * and the previous entry's hash, keyed with AUDIT_SECRET: editing, inserting or deleting an
  * entry breaks the chain, and the chain cannot be recomputed without the secret.
  */
-export const SHARDS = 16;
+export const SHARDS = 64;
 const GENESIS = '0'.repeat(64);
 
 export interface AuditEntry {
@@ -72,6 +72,24 @@ function toJsonValue(value: unknown): unknown {
   return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
 }
 
+/** A shard's head as read under its row lock: the entry after it links to `hash`. */
+export interface AuditHead {
+  shard: number;
+  seq: number;
+  hash: string;
+}
+
+/** Locks a shard's head row for the rest of the transaction and returns it. */
+export async function lockAuditHead(tx: Conn, shard: number): Promise<AuditHead> {
+  const head = await tx
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash'])
+    .where('shard', '=', shard)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { shard, seq: Number(head.seq), hash: head.hash };
+}
+
 /** Appends one entry inside the caller's transaction; the shard's head row stays locked until commit. */
 export async function appendAudit(
   tx: Conn,
@@ -79,16 +97,25 @@ export async function appendAudit(
   entry: AuditEntry,
   at = new Date(),
 ): Promise<void> {
-  const shard = shardOf(entry.entity, entry.entityId);
-  const head = await tx
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
-    .where('shard', '=', shard)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const head = await lockAuditHead(tx, shardOf(entry.entity, entry.entityId));
+  await appendAuditAfter(tx, secret, head, entry, at);
+}
+
+/**
+ * Appends an entry after a head the caller has already locked in this transaction (hot paths
+ * fold the lock into an earlier statement to save a round trip).
+ */
+export async function appendAuditAfter(
+  tx: Conn,
+  secret: string,
+  head: AuditHead,
+  entry: AuditEntry,
+  at = new Date(),
+): Promise<void> {
+  if (head.shard !== shardOf(entry.entity, entry.entityId)) throw new Error('audit head of the wrong shard');
   const fields: HashedFields = {
-    shard,
-    seq: Number(head.seq) + 1,
+    shard: head.shard,
+    seq: head.seq + 1,
     at,
     actor_user_id: entry.actorUserId,
     action: entry.action,
@@ -99,16 +126,20 @@ export async function appendAudit(
     prev_hash: head.hash,
   };
   const hash = entryHash(secret, fields);
+  // One round trip: the entry and the moved head in one statement.
   await tx
-    .insertInto('audit_log')
-    .values({
-      ...fields,
-      before: JSON.stringify(fields.before),
-      after: JSON.stringify(fields.after),
-      hash,
-    })
+    .with('entry', (db) =>
+      db.insertInto('audit_log').values({
+        ...fields,
+        before: JSON.stringify(fields.before),
+        after: JSON.stringify(fields.after),
+        hash,
+      }),
+    )
+    .updateTable('audit_heads')
+    .set({ seq: fields.seq, hash })
+    .where('shard', '=', head.shard)
     .execute();
-  await tx.updateTable('audit_heads').set({ seq: fields.seq, hash }).where('shard', '=', shard).execute();
 }
 
 export interface AuditProblem {

@@ -53,11 +53,41 @@ export async function createSession(
 }
 
 export async function deleteSession(db: Conn, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+  const hash = hashToken(token);
+  sessionCache.delete(hash);
+  await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+}
+
+/**
+ * Resolved sessions are kept in this process for a few seconds so a busy client does not cost a
+ * session query per request. Logout and user changes on this node take effect at once; on other
+ * nodes within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+const sessionCache = new Map<string, { actor: Actor; until: number }>();
+
+/** Drops a user's cached sessions (after deactivation, a role or password change). */
+export function forgetUserSessions(userId: number): void {
+  for (const [hash, entry] of sessionCache) if (entry.actor.id === userId) sessionCache.delete(hash);
 }
 
 /** Resolves a bearer token to its actor, or null when absent, unknown or expired. */
 export async function actorForToken(db: Conn, token: string): Promise<Actor | null> {
+  const hash = hashToken(token);
+  const cached = sessionCache.get(hash);
+  if (cached && cached.until > Date.now()) return cached.actor;
+  const actor = await loadActor(db, hash);
+  if (actor) {
+    if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+    sessionCache.set(hash, { actor, until: Date.now() + SESSION_CACHE_MS });
+  } else {
+    sessionCache.delete(hash);
+  }
+  return actor;
+}
+
+async function loadActor(db: Conn, tokenHash: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -72,7 +102,7 @@ export async function actorForToken(db: Conn, token: string): Promise<Actor | nu
       'o.kind',
       'u.active',
     ])
-    .where('s.token_hash', '=', hashToken(token))
+    .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();
   if (!row || !row.active) return null;

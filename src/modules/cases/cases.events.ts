@@ -1,9 +1,9 @@
-import { appendAudit } from '../../platform/audit.js';
+import { appendAudit, appendAuditAfter, type AuditHead } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { insertEvent } from './cases.repository.js';
+import { insertEvent, type NewEvent } from './cases.repository.js';
 
 /** Actions a reporter sees in the public part of the timeline. */
 const publicActions = new Set([
@@ -35,21 +35,19 @@ export function auditView(row: CaseRow) {
   };
 }
 
-/** Records one change of a case: a timeline entry and an audit-chain entry in the same transaction. */
-export async function recordChange(
-  ctx: AppContext,
-  tx: Tx,
-  change: {
-    actor: Actor | null;
-    action: string;
-    before: CaseRow | null;
-    after: CaseRow;
-    reason?: string | null;
-    data?: Record<string, unknown>;
-    at: Date;
-  },
-): Promise<string> {
-  const eventId = await insertEvent(tx, {
+export interface CaseChange {
+  actor: Actor | null;
+  action: string;
+  before: CaseRow | null;
+  after: CaseRow;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+  at: Date;
+}
+
+/** The timeline entry of a change: who, when, what, why. */
+export function timelineEntry(change: CaseChange): NewEvent {
+  return {
     case_id: change.after.id,
     at: change.at,
     action: change.action,
@@ -60,19 +58,31 @@ export async function recordChange(
     reason: change.reason ?? null,
     public: publicActions.has(change.action),
     ...(change.data ? { data: change.data } : {}),
-  });
-  await appendAudit(
-    tx,
-    ctx.config.AUDIT_SECRET,
-    {
-      actorUserId: change.actor?.id ?? null,
-      action: `case.${change.action}`,
-      entity: 'case',
-      entityId: change.after.id,
-      before: change.before ? auditView(change.before) : null,
-      after: { ...auditView(change.after), ...(change.data ?? {}), reason: change.reason ?? undefined },
-    },
-    change.at,
-  );
+  };
+}
+
+/** The audit-chain entry of a change (after `head` when the caller already locked it). */
+export async function auditChange(
+  ctx: AppContext,
+  tx: Tx,
+  change: CaseChange,
+  head?: AuditHead,
+): Promise<void> {
+  const entry = {
+    actorUserId: change.actor?.id ?? null,
+    action: `case.${change.action}`,
+    entity: 'case',
+    entityId: change.after.id,
+    before: change.before ? auditView(change.before) : null,
+    after: { ...auditView(change.after), ...(change.data ?? {}), reason: change.reason ?? undefined },
+  };
+  if (head) await appendAuditAfter(tx, ctx.config.AUDIT_SECRET, head, entry, change.at);
+  else await appendAudit(tx, ctx.config.AUDIT_SECRET, entry, change.at);
+}
+
+/** Records one change of a case: a timeline entry and an audit-chain entry in the same transaction. */
+export async function recordChange(ctx: AppContext, tx: Tx, change: CaseChange): Promise<string> {
+  const eventId = await insertEvent(tx, timelineEntry(change));
+  await auditChange(ctx, tx, change);
   return eventId;
 }

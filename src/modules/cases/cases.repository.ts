@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
+import type { AuditHead } from '../../platform/audit.js';
 import type { Conn } from '../../platform/db/index.js';
 import type {
   AssignmentRow,
@@ -15,15 +16,46 @@ import { uuidv7 } from '../../platform/ids.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Case number `<district>-<yyyymmdd>-<seq>`; the sequence never waits on a counter row. */
-export async function nextCaseNumber(db: Conn, districtCode: string, now: Date): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval('case_number_seq') as n`.execute(db);
+/** The number prefix `<district>-<yyyymmdd>-` (China time) of a case received at `now`. */
+export function caseNumberPrefix(districtCode: string, now: Date): string {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `${districtCode}-${day}-${String(rows[0]!.n).padStart(6, '0')}`;
+  return `${districtCode}-${day}-`;
 }
 
-export async function insertCase(db: Conn, row: NewCase): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+/**
+ * Opens a case with its first report and timeline entry, and locks the audit shard head the
+ * case's chain entry will follow, all in one statement (one round trip).
+ * The number is the prefix plus a sequence value: the sequence never waits on a counter row,
+ * so intake on several connections or nodes never serialises on numbering.
+ */
+export async function insertOpenedCase(
+  db: Conn,
+  c: Omit<NewCase, 'number'>,
+  numberPrefix: string,
+  report: Insertable<ReportsTable>,
+  event: NewEvent,
+  auditShard: number,
+): Promise<{ number: string; head: AuditHead }> {
+  const row = await db
+    .with('c', (q) =>
+      q
+        .insertInto('cases')
+        .values({
+          ...c,
+          number: sql<string>`${numberPrefix} || lpad(nextval('case_number_seq')::text, 6, '0')`,
+        })
+        .returning('number'),
+    )
+    .with('r', (q) => q.insertInto('reports').values(report))
+    .with('e', (q) =>
+      q.insertInto('case_events').values({ ...event, id: uuidv7(), data: JSON.stringify(event.data ?? {}) }),
+    )
+    .selectFrom('audit_heads')
+    .select((eb) => [eb.selectFrom('c').select('number').as('number'), 'seq', 'hash'])
+    .where('shard', '=', auditShard)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { number: row.number!, head: { shard: auditShard, seq: Number(row.seq), hash: row.hash } };
 }
 
 export async function insertReport(db: Conn, row: Insertable<ReportsTable>): Promise<void> {

@@ -1,3 +1,4 @@
+import { shardOf } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
@@ -6,14 +7,14 @@ import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { applyDispatch } from './cases.dispatch.js';
 import type { CaseDeps } from './cases.deps.js';
-import { recordChange } from './cases.events.js';
+import { auditChange, recordChange, timelineEntry } from './cases.events.js';
 import {
+  caseNumberPrefix,
   findCase,
   findReportByExternalId,
-  insertCase,
+  insertOpenedCase,
   insertReport,
   lockCase,
-  nextCaseNumber,
   updateCase,
 } from './cases.repository.js';
 import type { IntakeInput } from './cases.schema.js';
@@ -117,10 +118,9 @@ export async function intake(
   }
 
   const id = uuidv7();
-  const number = await nextCaseNumber(tx, ctx.config.DISTRICT_CODE, now);
   const caseRow: CaseRow = {
     id,
-    number,
+    number: '',
     status: 'received',
     kind: input.kind,
     title: input.title ?? input.text.slice(0, 40),
@@ -167,16 +167,25 @@ export async function intake(
     version: 1,
     updated_at: now,
   };
-  await insertCase(tx, caseRow);
-  await insertReport(tx, { ...reportBase, case_id: id, original_case_id: id });
-  await recordChange(ctx, tx, {
+  const { number: _unset, ...newCase } = caseRow;
+  const opened = {
     actor,
     action: 'received',
     before: null,
     after: caseRow,
     data: { reportId: reportBase.id, channel: input.channel },
     at: now,
-  });
+  };
+  const { number, head } = await insertOpenedCase(
+    tx,
+    newCase,
+    caseNumberPrefix(ctx.config.DISTRICT_CODE, now),
+    { ...reportBase, case_id: id, original_case_id: id },
+    timelineEntry(opened),
+    shardOf('case', id),
+  );
+  caseRow.number = number;
+  await auditChange(ctx, tx, opened, head);
   let result = caseRow;
   if (input.autoDispatch && category && area) {
     const decision = await deps.resolveDispatch(tx, { categoryId: category.id, areaUnitId: area.id });

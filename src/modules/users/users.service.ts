@@ -1,5 +1,5 @@
 import { appendAudit } from '../../platform/audit.js';
-import { inScope, type Actor } from '../../platform/auth.js';
+import { forgetUserSessions, inScope, type Actor } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
@@ -130,6 +130,7 @@ export async function updateUser(
       ...(input.active === undefined ? {} : { active: input.active }),
     });
     if (input.active === false || passwordHash !== undefined) await repo.deleteSessionsOfUser(tx, id);
+    forgetUserSessions(id);
     const after = (await repo.findUserById(tx, id))!;
     await appendAudit(tx, ctx.config.AUDIT_SECRET, {
       actorUserId: actor.id,

@@ -305,7 +305,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (shard, seq)
     )`,
     sql`create index audit_log_entity on audit_log(entity, entity_id)`,
-    sql`insert into audit_heads (shard, seq, hash) select g, 0, repeat('0', 64) from generate_series(0, 15) g`,
+    sql`insert into audit_heads (shard, seq, hash) select g, 0, repeat('0', 64) from generate_series(0, 63) g`,
   ];
   for (const statement of statements) await statement.execute(db);
 }
