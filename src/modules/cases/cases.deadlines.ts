@@ -1,5 +1,8 @@
 import type { DurationUnit, TimerKind } from '../../platform/db/schema.js';
 
+/** Every timer kind a dispatch schedules. */
+export const allTimerKinds = ['response_warning', 'response_due', 'resolve_warning', 'resolve_due'] as const;
+
 /** Adds a duration on the working calendar in force (see modules/calendar). */
 export type AddDuration = (start: Date, amount: number, unit: DurationUnit) => Date;
 
