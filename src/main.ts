@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
+import { coverageWarnings, loadCalendar } from './modules/calendar/index.js';
 import { modules } from './modules/index.js';
 import { loadConfig, type Config } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
       printCredentials(credentials);
     }
   }
+
+  // Working-day deadlines are only as good as the holiday calendar: say so when a year is missing.
+  for (const warning of coverageWarnings(new Date(), await loadCalendar(ctx.db))) log.warn(warning);
 
   const stops: Array<() => Promise<void>> = [];
   if (config.ROLES.includes('api')) {

@@ -271,6 +271,57 @@ describe('refusals', () => {
     }
   });
 
+  it('refuses every action on a closed case, whoever asks, with 409 invalid_transition', async () => {
+    const { users: u } = w;
+    let c = await file({ kind: 'consultation', text: '请问垃圾分类的投放时间？' });
+    c = await step(u.agent.auth, c, 'answer', { answer: '早7点至9点，晚6点至8点' });
+    c = await step(u.agent.auth, c, 'evaluate', { solved: true, satisfaction: 'satisfied' });
+    c = await step(u.supervisor.auth, c, 'close');
+    const attempts: Array<[Auth, string, Record<string, unknown>]> = [
+      [u.dispatcher.auth, 'dispatch', { leadUnitId: w.units.s1.id }],
+      [u.supervisor.auth, 'decide-extension', { approve: true }],
+      [u.supervisor.auth, 'urge', { message: '请尽快' }],
+      [u.supervisor.auth, 'verify', { passed: true }],
+      [u.agent.auth, 'evaluate', { solved: true, satisfaction: 'satisfied' }],
+      [u.supervisor.auth, 'reopen', { reason: 'x' }],
+      [u.supervisor.auth, 'close', {}],
+      [u.agent.auth, 'answer', { answer: 'x' }],
+      [u.agent.auth, 'invalidate', { reason: 'x' }],
+      [u.agent.auth, 'merge', { intoCase: c.number }],
+    ];
+    for (const [auth, action, body] of attempts) {
+      expect(await refused(auth, c, action, body), action).toEqual({
+        status: 409,
+        code: 'invalid_transition',
+      });
+    }
+    const after = await w.app.inject({ url: `/api/cases/${c.id}`, headers: u.supervisor.auth });
+    expect(after.json<{ case: CaseOut }>().case.version).toBe(c.version);
+  });
+
+  it('refuses unit actions from units that hold no such assignment', async () => {
+    const { users: u } = w;
+    let c = await file({ categoryCode: '02-01', text: '夜间施工噪声' });
+    c = await step(u.dispatcher.auth, c, 'dispatch');
+    // the co-handling unit may not take the lead's actions, nor the lead the co-unit's
+    expect(await refused(u.handlerHbj.auth, c, 'accept')).toEqual({ status: 403, code: 'not_assigned' });
+    expect(await refused(u.handlerCgw.auth, c, 'co-submit', { result: 'x' })).toEqual({
+      status: 403,
+      code: 'not_assigned',
+    });
+    // extension before acceptance, contact before acceptance
+    expect(
+      await refused(u.handlerCgw.auth, c, 'request-extension', { amount: 1, unit: 'workdays', reason: 'x' }),
+    ).toEqual({
+      status: 409,
+      code: 'invalid_transition',
+    });
+    expect(await refused(u.handlerCgw.auth, c, 'contact', { note: 'x' })).toEqual({
+      status: 409,
+      code: 'invalid_transition',
+    });
+  });
+
   it('refuses a stale version with 409 stale_version and writes nothing', async () => {
     const { users: u } = w;
     const c = await file();
