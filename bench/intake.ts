@@ -14,13 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { createSession } from '../src/platform/auth.js';
 import { appendAuditAfter, shardOf } from '../src/platform/audit.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { AppContext } from '../src/platform/context.js';
 import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db/index.js';
+import { preparedQuery } from '../src/platform/db/pg-driver.js';
 import { uuidv7 } from '../src/platform/ids.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { benchRanking, printRanking } from './ranking.js';
@@ -118,6 +118,19 @@ async function load(url: string, token: string, connections: number) {
   };
 }
 
+const rawOpenSql = `
+  with c as (
+    insert into cases (id, number, status, title, description, channel, received_at, updated_at)
+    values ($1, $2 || '-raw-' || nextval('case_number_seq'), 'received', $3, $4, 'hotline', $5, $5)
+  ), r as (
+    insert into reports (id, case_id, original_case_id, channel, text, reporter_name, reporter_phone, received_at)
+    values ($6, $1, $1, 'hotline', $4, '张三', '13812345678', $5)
+  ), e as (
+    insert into case_events (id, case_id, at, action, to_status, data)
+    values ($7, $1, $5, 'received', 'received', '{}')
+  )
+  select seq, hash from audit_heads where shard = $8 for update`;
+
 /** The same rows an intake writes, inserted directly: the physical limit of this write pattern. */
 async function rawInserts(ctx: AppContext, connections: number, seconds: number): Promise<number> {
   const db: Db = ctx.db;
@@ -130,21 +143,21 @@ async function rawInserts(ctx: AppContext, connections: number, seconds: number)
         const now = new Date();
         const id = uuidv7();
         const text = '西红门鸿坤广场东门有流动摊贩占道经营，晚高峰影响通行，请尽快处理';
-        // case, report, timeline entry and the audit head lock in one statement, then the audit entry
+        // case, report, timeline entry and the audit head lock in one statement, then the audit
+        // entry; both prepared, as the intake path's are, so the baseline stays the physical limit
         const shard = shardOf('case', id);
-        const { rows } = await sql<{ seq: number; hash: string }>`
-          with c as (
-            insert into cases (id, number, status, title, description, channel, received_at, updated_at)
-            values (${id}, ${district} || '-raw-' || nextval('case_number_seq'), 'received', ${text.slice(0, 40)},
-                    ${text}, 'hotline', ${now}, ${now})
-          ), r as (
-            insert into reports (id, case_id, original_case_id, channel, text, reporter_name, reporter_phone, received_at)
-            values (${uuidv7()}, ${id}, ${id}, 'hotline', ${text}, '张三', '13812345678', ${now})
-          ), e as (
-            insert into case_events (id, case_id, at, action, to_status, data)
-            values (${uuidv7()}, ${id}, ${now}, 'received', 'received', '{}')
-          )
-          select seq, hash from audit_heads where shard = ${shard} for update`.execute(tx);
+        const { rows } = await tx.executeQuery<{ seq: number; hash: string }>(
+          preparedQuery('bench_raw_open', rawOpenSql, [
+            id,
+            district,
+            text.slice(0, 40),
+            text,
+            now,
+            uuidv7(),
+            uuidv7(),
+            shard,
+          ]),
+        );
         const head = { shard, seq: Number(rows[0]!.seq), hash: rows[0]!.hash };
         await appendAuditAfter(tx, ctx.config.AUDIT_SECRET, head, {
           actorUserId: null,

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Conn, Db } from './db/index.js';
+import { preparedQuery } from './db/pg-driver.js';
 
 /**
  * Append-only, hash-chained audit log. The log is split into SHARDS independent chains
@@ -127,20 +128,38 @@ export async function appendAuditAfter(
   };
   const hash = entryHash(secret, fields);
   // One round trip: the entry and the moved head in one statement.
-  await tx
-    .with('entry', (db) =>
-      db.insertInto('audit_log').values({
-        ...fields,
-        before: JSON.stringify(fields.before),
-        after: JSON.stringify(fields.after),
+  await tx.executeQuery(
+    preparedQuery(
+      'audit_append',
+      appendSql,
+      [
+        fields.shard,
+        fields.seq,
+        fields.at,
+        fields.actor_user_id,
+        fields.action,
+        fields.entity,
+        fields.entity_id,
+        JSON.stringify(fields.before),
+        JSON.stringify(fields.after),
+        fields.prev_hash,
         hash,
-      }),
-    )
-    .updateTable('audit_heads')
-    .set({ seq: fields.seq, hash })
-    .where('shard', '=', head.shard)
-    .execute();
+      ],
+      { deferred: true },
+    ),
+  );
 }
+
+/**
+ * The append statement, written once (it runs on every change of every case) and kept prepared
+ * on each connection: PostgreSQL parses and plans it once per connection. Its result is not
+ * read, so it is deferred (see PreparedQuery): on PostgreSQL it goes out with the transaction's
+ * next statement or its COMMIT, and its failure still fails the transaction.
+ */
+const appendSql =
+  'with "entry" as (insert into "audit_log" ("shard", "seq", "at", "actor_user_id", "action", "entity", ' +
+  '"entity_id", "before", "after", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)) ' +
+  'update "audit_heads" set "seq" = $2, "hash" = $11 where "shard" = $1';
 
 export interface AuditProblem {
   shard: number;

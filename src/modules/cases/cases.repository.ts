@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { AuditHead } from '../../platform/audit.js';
 import type { Conn } from '../../platform/db/index.js';
 import type {
@@ -7,12 +7,13 @@ import type {
   CaseEventsTable,
   CaseRow,
   CasesTable,
-  NewCase,
+  ReportRow,
   ReportsTable,
   TimerKind,
 } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { preparedQuery } from '../../platform/db/pg-driver.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,40 +23,154 @@ export function caseNumberPrefix(districtCode: string, now: Date): string {
   return `${districtCode}-${day}-`;
 }
 
+/** Every column of `cases` but the number, in the order of the opening statement's parameters. */
+const openedCaseColumns = [
+  'id',
+  'status',
+  'kind',
+  'title',
+  'description',
+  'category_id',
+  'priority',
+  'area_unit_id',
+  'area_path',
+  'address',
+  'lon',
+  'lat',
+  'lead_unit_id',
+  'lead_unit_path',
+  'dispatch_rule_id',
+  'deadline_policy_id',
+  'channel',
+  'created_by',
+  'received_at',
+  'dispatched_at',
+  'accepted_at',
+  'contacted_at',
+  'response_due_at',
+  'resolve_due_at',
+  'resolved_at',
+  'verified_at',
+  'evaluated_at',
+  'closed_at',
+  'response_overdue',
+  'resolve_overdue',
+  'responded_in_time',
+  'resolved_in_time',
+  'direct_answer',
+  'result_text',
+  'return_count',
+  'reopen_count',
+  'urge_count',
+  'extension_count',
+  'report_count',
+  'eval_count',
+  'solved_count',
+  'satisfied_count',
+  'merged_into',
+  'invalid_reason',
+  'version',
+  'updated_at',
+] as const satisfies readonly (keyof CaseRow)[];
+// Compile-time check that no column of `cases` (but the number) is left out.
+const allCaseColumns: Exclude<keyof CaseRow, 'number' | (typeof openedCaseColumns)[number]> extends never
+  ? true
+  : never = true;
+void allCaseColumns;
+
+/** The columns an intake sets on a report; the rest (answer, evaluation) start empty. */
+const openedReportColumns = [
+  'id',
+  'case_id',
+  'original_case_id',
+  'channel',
+  'external_id',
+  'text',
+  'category_id',
+  'address',
+  'lon',
+  'lat',
+  'reporter_name',
+  'reporter_phone',
+  'reporter_id_number',
+  'reporter_user_id',
+  'anonymous',
+  'confidential',
+  'created_by',
+  'received_at',
+] as const satisfies readonly (keyof ReportRow)[];
+export type OpenedReport = Pick<ReportRow, (typeof openedReportColumns)[number]>;
+
+const eventColumns = [
+  'id',
+  'case_id',
+  'at',
+  'action',
+  'from_status',
+  'to_status',
+  'actor_user_id',
+  'actor_unit_id',
+  'reason',
+  'public',
+  'data',
+] as const satisfies readonly (keyof CaseEventsTable)[];
+
+const placeholders = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+const columnList = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
+const nc = openedCaseColumns.length;
+const nr = openedReportColumns.length;
+const ne = eventColumns.length;
+const openCaseSql =
+  `with "c" as (insert into "cases" (${columnList(openedCaseColumns)}, "number") ` +
+  `values (${placeholders(1, nc)}, $${nc + 1} || lpad(nextval('case_number_seq')::text, 6, '0')) returning "number"), ` +
+  `"r" as (insert into "reports" (${columnList(openedReportColumns)}) values (${placeholders(nc + 2, nr)})), ` +
+  `"e" as (insert into "case_events" (${columnList(eventColumns)}) values (${placeholders(nc + nr + 2, ne)})) ` +
+  `select (select "number" from "c") as "number", "seq", "hash" from "audit_heads" ` +
+  `where "shard" = $${nc + nr + ne + 2} for update`;
+
 /**
  * Opens a case with its first report and timeline entry, and locks the audit shard head the
  * case's chain entry will follow, all in one statement (one round trip).
  * The number is the prefix plus a sequence value: the sequence never waits on a counter row,
  * so intake on several connections or nodes never serialises on numbering.
+ *
+ * The hot path of intake: the statement text is built once here (not by the query builder on
+ * every call, which cost ~0.1 ms of CPU per intake) and runs as a named prepared statement, so
+ * PostgreSQL parses and plans it once per connection. It writes every column explicitly,
+ * which is why it takes a whole case row.
  */
 export async function insertOpenedCase(
   db: Conn,
-  c: Omit<NewCase, 'number'>,
+  c: Omit<CaseRow, 'number'>,
   numberPrefix: string,
-  report: Insertable<ReportsTable>,
+  report: OpenedReport,
   event: NewEvent,
   auditShard: number,
 ): Promise<{ number: string; head: AuditHead }> {
-  const row = await db
-    .with('c', (q) =>
-      q
-        .insertInto('cases')
-        .values({
-          ...c,
-          number: sql<string>`${numberPrefix} || lpad(nextval('case_number_seq')::text, 6, '0')`,
-        })
-        .returning('number'),
-    )
-    .with('r', (q) => q.insertInto('reports').values(report))
-    .with('e', (q) =>
-      q.insertInto('case_events').values({ ...event, id: uuidv7(), data: JSON.stringify(event.data ?? {}) }),
-    )
-    .selectFrom('audit_heads')
-    .select((eb) => [eb.selectFrom('c').select('number').as('number'), 'seq', 'hash'])
-    .where('shard', '=', auditShard)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return { number: row.number!, head: { shard: auditShard, seq: Number(row.seq), hash: row.hash } };
+  const params: unknown[] = openedCaseColumns.map((k) => c[k]);
+  params.push(numberPrefix);
+  for (const k of openedReportColumns) params.push(report[k]);
+  params.push(
+    uuidv7(),
+    event.case_id,
+    event.at,
+    event.action,
+    event.from_status ?? null,
+    event.to_status ?? null,
+    event.actor_user_id ?? null,
+    event.actor_unit_id ?? null,
+    event.reason ?? null,
+    event.public ?? false,
+    JSON.stringify(event.data ?? {}),
+    auditShard,
+  );
+  const { rows } = await db.executeQuery<{ number: string; seq: number; hash: string }>(
+    preparedQuery('intake_open_case', openCaseSql, params),
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`no audit head for shard ${auditShard}`);
+  return { number: row.number, head: { shard: auditShard, seq: Number(row.seq), hash: row.hash } };
 }
 
 export async function insertReport(db: Conn, row: Insertable<ReportsTable>): Promise<void> {

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, type Migration, type Transaction } from 'kysely';
+import { Kysely, Migrator, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import * as m0001 from './migrations/0001_spine.js';
 import * as m0003 from './migrations/0003_catalogue.js';
 import * as m0004 from './migrations/0004_metrics_indexes.js';
+import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -44,8 +45,10 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
       connectionString: config.DATABASE_URL,
       max: config.DATABASE_POOL_SIZE,
       options: `-c search_path=${schema}`,
+      // Lets PgDialect write a transaction's BEGIN together with its first statement.
+      pipeline: true,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PgDialect(pool) });
     handle = { db, kind: 'postgres', close: () => db.destroy() };
   } else {
     const dataDir = config.DATA_DIR === ':memory:' ? 'memory://' : join(config.DATA_DIR, 'pglite');

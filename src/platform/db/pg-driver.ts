@@ -1,0 +1,226 @@
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+import type { Writable } from 'node:stream';
+import type pg from 'pg';
+
+/**
+ * A compiled query that PostgreSQL should keep prepared on each connection under `name`: it is
+ * parsed and planned once per connection instead of on every execution, and later executions
+ * send only the parameters. Only for fixed SQL text on hot paths (one name, one text); PGlite
+ * ignores the name.
+ */
+export interface PreparedQuery<R = unknown> extends CompiledQuery<R> {
+  readonly name: string;
+  /**
+   * Inside a transaction, for a write whose result the caller does not read: the statement is
+   * not sent at once but together with the transaction's next statement or its COMMIT, saving a
+   * round trip. PostgreSQL runs it in the same order; if it fails, that next statement or the
+   * commit throws its error (the commit then rolls back), so nothing it belongs to commits
+   * without it. Outside a transaction, and on PGlite, it runs at once.
+   */
+  readonly deferred?: boolean;
+}
+
+/** `CompiledQuery.raw` with a statement name (see PreparedQuery). */
+export function preparedQuery<R>(
+  name: string,
+  text: string,
+  parameters: readonly unknown[],
+  options: { deferred?: boolean } = {},
+): PreparedQuery<R> {
+  return { ...CompiledQuery.raw(text, parameters as unknown[]), name, ...options };
+}
+
+/**
+ * Kysely's PostgreSQL dialect over a node-postgres pool, with savings that do not change what is
+ * executed, in which order, or in which transaction:
+ *
+ * - queries carrying a `name` (PreparedQuery) run as named prepared statements;
+ * - BEGIN is not sent on its own: it is written together with the transaction's first statement
+ *   (node-postgres pipeline mode, so the pool's clients must be created with `pipeline: true`).
+ *   PostgreSQL still executes BEGIN first and the statement inside the transaction; a
+ *   transaction that runs no statement sends nothing;
+ * - a deferred statement (PreparedQuery.deferred) is written together with the next statement
+ *   or the COMMIT.
+ *
+ * On a busy intake path each round trip costs a socket write and a wakeup on both sides; these
+ * took intake from four round trips to two (BEGIN+open case, audit entry+COMMIT). Every batch
+ * waits for all of its results before the next is sent.
+ *
+ * No streaming and no savepoints (nothing here uses them; the stock dialect also needs a cursor
+ * module to stream).
+ */
+export class PgDialect implements Dialect {
+  constructor(private readonly pool: pg.Pool) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PgDriver(this.pool);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db);
+  }
+}
+
+class PgDriver implements Driver {
+  private readonly connections = new WeakMap<pg.PoolClient, PgConnection>();
+  private open = true;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const client = await this.pool.connect();
+    if (!this.open) {
+      client.release();
+      throw new Error('driver has already been destroyed');
+    }
+    let connection = this.connections.get(client);
+    if (!connection) {
+      connection = new PgConnection(client);
+      this.connections.set(client, connection);
+    }
+    return connection;
+  }
+
+  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    let begin = 'begin';
+    if (settings.isolationLevel || settings.accessMode) {
+      begin = 'start transaction';
+      if (settings.isolationLevel) begin += ` isolation level ${settings.isolationLevel}`;
+      if (settings.accessMode) begin += ` ${settings.accessMode}`;
+    }
+    (conn as PgConnection).begin(begin);
+  }
+
+  async commitTransaction(conn: DatabaseConnection): Promise<void> {
+    await (conn as PgConnection).commit();
+  }
+
+  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+    await (conn as PgConnection).rollback();
+  }
+
+  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    (conn as PgConnection).release();
+  }
+
+  async destroy(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    await this.pool.end();
+  }
+}
+
+type Message = string | pg.QueryConfig;
+
+class PgConnection implements DatabaseConnection {
+  /** The BEGIN of a transaction that has not sent a statement yet. */
+  private pendingBegin: string | null = null;
+  /** A deferred statement (PreparedQuery.deferred) not sent yet. */
+  private deferred: pg.QueryConfig | null = null;
+  private inTransaction = false;
+
+  constructor(private readonly client: pg.PoolClient) {}
+
+  begin(command: string): void {
+    this.pendingBegin = command;
+    this.inTransaction = true;
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const { name, deferred } = compiled as Partial<PreparedQuery>;
+    const values = [...compiled.parameters];
+    const config: pg.QueryConfig = name
+      ? { name, text: compiled.sql, values }
+      : { text: compiled.sql, values };
+    if (deferred && this.inTransaction) {
+      if (this.deferred) await this.send([]);
+      this.deferred = config;
+      return { rows: [] };
+    }
+    const result = await this.send([config]);
+    const { command, rowCount, rows } = result!;
+    return {
+      numAffectedRows:
+        command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE'
+          ? BigInt(rowCount ?? 0)
+          : undefined,
+      rows: (rows ?? []) as R[],
+    };
+  }
+
+  /**
+   * Writes what is waiting (the transaction's BEGIN, a deferred statement) and then `messages` in
+   * one write, and waits for all of them; PostgreSQL runs them in that order. Throws the first
+   * error in that order: after it the transaction is aborted and what follows failed because of
+   * it. Returns the result of the last message.
+   */
+  private async send(messages: Message[]): Promise<pg.QueryResult | undefined> {
+    const batch: Message[] = [];
+    if (this.pendingBegin) batch.push(this.pendingBegin);
+    if (this.deferred) batch.push(this.deferred);
+    this.pendingBegin = null;
+    this.deferred = null;
+    batch.push(...messages);
+    if (batch.length === 0) return undefined;
+    if (batch.length === 1) return this.client.query(batch[0]!);
+    // node-postgres corks the messages of one query the same way.
+    const stream = (this.client as unknown as { connection?: { stream?: Partial<Writable> } }).connection
+      ?.stream;
+    stream?.cork?.();
+    const sent: Promise<pg.QueryResult>[] = [];
+    try {
+      for (const m of batch) sent.push(this.client.query(m));
+    } finally {
+      stream?.uncork?.();
+    }
+    const settled = await Promise.allSettled(sent);
+    for (const r of settled) if (r.status === 'rejected') throw r.reason;
+    return (settled.at(-1) as PromiseFulfilledResult<pg.QueryResult>).value;
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by this PostgreSQL driver');
+  }
+
+  async commit(): Promise<void> {
+    this.inTransaction = false;
+    // Nothing sent yet and nothing deferred: the transaction did nothing.
+    if (this.pendingBegin && !this.deferred) this.pendingBegin = null;
+    else await this.send(['commit']);
+  }
+
+  async rollback(): Promise<void> {
+    // A deferred statement is dropped: it would be rolled back anyway.
+    this.deferred = null;
+    const begun = this.pendingBegin === null;
+    this.pendingBegin = null;
+    // After a failed commit PostgreSQL has already ended the transaction.
+    if (this.inTransaction && begun) await this.client.query('rollback');
+    this.inTransaction = false;
+  }
+
+  release(): void {
+    this.pendingBegin = null;
+    this.deferred = null;
+    this.inTransaction = false;
+    this.client.release();
+  }
+}
