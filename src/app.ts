@@ -110,6 +110,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', db: ctx.dbKind }));
 
-  for (const mod of modules) await app.register(mod.routes, { prefix: '/api' });
+  for (const mod of modules) await app.register(mod.routes, { prefix: mod.prefix ?? '/api' });
   return app;
 }

@@ -5,6 +5,7 @@ import { casesModule } from './cases/index.js';
 import { categoriesModule } from './categories/index.js';
 import { dispatchModule } from './dispatch/index.js';
 import { metricsModule } from './metrics/index.js';
+import { open311Module } from './open311/index.js';
 import { orgModule } from './org/index.js';
 import { usersModule } from './users/index.js';
 
@@ -18,4 +19,5 @@ export const modules: Module[] = [
   categoriesModule,
   dispatchModule,
   metricsModule,
+  open311Module,
 ];

@@ -10,9 +10,11 @@ export interface Job {
   run(ctx: AppContext): Promise<number>;
 }
 
-/** What a domain module registers: its routes under /api and its background jobs. */
+/** What a domain module registers: its routes (under /api unless it names a prefix) and its background jobs. */
 export interface Module {
   name: string;
   routes: FastifyPluginAsyncZod;
+  /** Where the routes are mounted; '/api' when absent (Open311 lives at its own standard path). */
+  prefix?: string;
   jobs?: Job[];
 }
