@@ -7,7 +7,7 @@ import type { AppContext } from './platform/context.js';
 import { openDatabase } from './platform/db/index.js';
 import { loggerOptions } from './platform/logger.js';
 import { startScheduler } from './platform/scheduler.js';
-import { seedDemo, type DemoCredentials } from './seed/demo.js';
+import { seedDemo, type DemoSeed } from './seed/demo.js';
 
 /** Reads the config, opens the database, seeds the demo once, and starts the roles asked for. */
 async function main(): Promise<void> {
@@ -64,8 +64,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function printCredentials(credentials: DemoCredentials[]): void {
-  const lines = credentials.map(
+function printCredentials(credentials: DemoSeed): void {
+  const lines = credentials.users.map(
     (c) => `  ${c.role.padEnd(12)} ${c.username.padEnd(14)} ${c.password.padEnd(16)} ${c.unitName ?? ''}`,
   );
   console.log(
@@ -74,6 +74,8 @@ function printCredentials(credentials: DemoCredentials[]): void {
       'Demo users (shown once — change them in production):',
       '  role         username       password         unit',
       ...lines,
+      '',
+      `Open311 API key of client 'demo' (shown once): ${credentials.open311ApiKey}`,
       '',
     ].join('\n'),
   );

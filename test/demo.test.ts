@@ -15,7 +15,8 @@ beforeAll(async () => {
   handle = fresh.handle;
   ctx = { db: handle.db, config: fresh.config, dbKind: handle.kind };
   const credentials = await seedDemo(ctx);
-  expect(credentials?.map((c) => c.role)).toEqual(
+  expect(credentials?.open311ApiKey).toMatch(/^[\w-]{43}$/);
+  expect(credentials?.users.map((c) => c.role)).toEqual(
     expect.arrayContaining([
       'admin',
       'agent',

@@ -5,7 +5,7 @@ import { casesModule } from './cases/index.js';
 import { categoriesModule } from './categories/index.js';
 import { dispatchModule } from './dispatch/index.js';
 import { metricsModule } from './metrics/index.js';
-import { open311Module } from './open311/index.js';
+import { open311AdminModule, open311Module } from './open311/index.js';
 import { orgModule } from './org/index.js';
 import { usersModule } from './users/index.js';
 
@@ -20,4 +20,5 @@ export const modules: Module[] = [
   dispatchModule,
   metricsModule,
   open311Module,
+  open311AdminModule,
 ];

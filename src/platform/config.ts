@@ -40,6 +40,8 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   /** One password for every demo user (random per user when unset). */
   DEMO_PASSWORD: z.string().min(8).optional(),
+  /** The demo Open311 client's API key (random when unset). */
+  OPEN311_DEMO_API_KEY: z.string().min(16).optional(),
   /** The district this deployment serves (statistical division code; 大兴区 by default). */
   DISTRICT_CODE: z
     .string()

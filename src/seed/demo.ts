@@ -1,5 +1,6 @@
 import type { AppContext } from '../platform/context.js';
 import { BBOX_KEY, knownDistrictBoxes } from '../modules/cases/location.js';
+import { createOpen311Client } from '../modules/open311/index.js';
 import { seedCatalogue } from './catalogue.js';
 import { seedOrg } from './org.js';
 import { seedDemoUsers } from './users.js';
@@ -11,13 +12,19 @@ export interface DemoCredentials {
   unitName: string | null;
 }
 
+/** What the first start prints once: the demo users and the demo Open311 client's API key. */
+export interface DemoSeed {
+  users: DemoCredentials[];
+  open311ApiKey: string;
+}
+
 /**
  * Seeds the demo district on an empty database: the org tree from the national division
  * codes, departments and grid cells, the category taxonomy with deadlines, the dispatch
- * catalogue and one user per role. Returns the users' credentials, or null when the database
- * already had data.
+ * catalogue, one user per role and an Open311 client 'demo' (key OPEN311_DEMO_API_KEY, random
+ * when unset). Returns the credentials, or null when the database already had data.
  */
-export async function seedDemo(ctx: AppContext): Promise<DemoCredentials[] | null> {
+export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
   const seeded = await seedOrg(ctx);
   if (!seeded) return null;
   await seedCatalogue(ctx);
@@ -29,5 +36,9 @@ export async function seedDemo(ctx: AppContext): Promise<DemoCredentials[] | nul
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
   }
-  return seedDemoUsers(ctx);
+  const users = await seedDemoUsers(ctx);
+  const client = await ctx.db
+    .transaction()
+    .execute((tx) => createOpen311Client(ctx, tx, null, 'demo', ctx.config.OPEN311_DEMO_API_KEY));
+  return { users, open311ApiKey: client.apiKey };
 }

@@ -150,7 +150,12 @@ describe('scope and privacy', () => {
   });
 
   it('masks reporter PII for roles without the right, and hides it from handlers when confidential', async () => {
-    const reporter = { name: '王小明', phone: '13812345678', idNumber: '11010519491231002X' };
+    const reporter = {
+      name: '王小明',
+      phone: '13812345678',
+      idNumber: '11010519491231002X',
+      email: 'wxm@example.com',
+    };
     const open = await intake({ ...valid, autoDispatch: true, reporter });
     const secret = await intake({
       ...valid,
@@ -166,6 +171,7 @@ describe('scope and privacy', () => {
       name: '王**',
       phone: '138****5678',
       idNumber: '110***********002X',
+      email: 'w***@example.com',
     });
     expect(await view(open.body.case!.id, w.users.handlerS1.auth)).toEqual(reporter);
     expect((await view(secret.body.case!.id, w.users.handlerS1.auth)).phone).toBe('138****5678');

@@ -14,6 +14,13 @@ export function maskName(name: string | null): string | null {
   return name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1));
 }
 
+/** z***@example.com */
+export function maskEmail(email: string | null): string | null {
+  if (!email) return email;
+  const at = email.indexOf('@');
+  return at <= 0 ? '***' : `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
 /** 110***********1234 */
 export function maskIdNumber(id: string | null): string | null {
   if (!id) return id;
@@ -91,6 +98,7 @@ export function presentReport(row: ReportRow, actor: Actor) {
       name: show ? row.reporter_name : maskName(row.reporter_name),
       phone: show ? row.reporter_phone : maskPhone(row.reporter_phone),
       idNumber: show ? row.reporter_id_number : maskIdNumber(row.reporter_id_number),
+      email: show ? row.reporter_email : maskEmail(row.reporter_email),
     },
     answer: row.answer_text,
     evaluation: row.evaluated_at

@@ -93,6 +93,7 @@ const openedReportColumns = [
   'reporter_name',
   'reporter_phone',
   'reporter_id_number',
+  'reporter_email',
   'reporter_user_id',
   'anonymous',
   'confidential',

@@ -28,6 +28,8 @@ export const reporterSchema = z.strictObject({
     .string()
     .regex(/^\+?[0-9-]{5,20}$/, 'phone must be digits')
     .optional(),
+  /** E-mail address for answers that go back by mail. */
+  email: z.email().max(200).optional(),
   /** 18-character resident ID number. */
   idNumber: z
     .string()

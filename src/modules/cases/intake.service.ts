@@ -49,6 +49,8 @@ export async function intake(
   tx: Tx,
   actor: Actor,
   input: IntakeInput,
+  /** What the channel sent beyond the report's own fields; kept in the intake event's data. */
+  channelData?: Record<string, unknown>,
 ): Promise<IntakeResult> {
   const allowed = channelsByRole[actor.role];
   if (!allowed || (allowed !== 'any' && !allowed.includes(input.channel))) {
@@ -88,6 +90,7 @@ export async function intake(
     reporter_name: reporter.anonymous ? null : (reporter.name ?? null),
     reporter_phone: reporter.anonymous ? null : (reporter.phone ?? null),
     reporter_id_number: reporter.anonymous ? null : (reporter.idNumber ?? null),
+    reporter_email: reporter.anonymous ? null : (reporter.email ?? null),
     reporter_user_id: actor.role === 'citizen' ? actor.id : null,
     anonymous: reporter.anonymous,
     confidential: reporter.confidential,
@@ -173,7 +176,7 @@ export async function intake(
     action: 'received',
     before: null,
     after: caseRow,
-    data: { reportId: reportBase.id, channel: input.channel },
+    data: { reportId: reportBase.id, channel: input.channel, ...(channelData ? { channelData } : {}) },
     at: now,
   };
   const { number, head } = await insertOpenedCase(

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../platform/errors.js';
+import { saveAttachment, sniffType } from '../cases/attachments.service.js';
+import { parseForm, postRequest, type FormPairs } from './open311.post.js';
 import { fileParams, jurisdictionQuery, requestsQuery } from './open311.schema.js';
 import {
   checkJurisdiction,
@@ -39,7 +41,16 @@ function sendErrors(request: FastifyRequest, reply: FastifyReply, status: number
   return send(reply.status(status), formatOf(request.url), 'errors', errors);
 }
 
-/** Open311 GeoReport v2, read side: discovery, services, service definitions, requests. Public. */
+/** A photo part of a multipart POST, read whole (the multipart limits bound its size). */
+interface Photo {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/**
+ * Open311 GeoReport v2: discovery, services, service definitions and requests are public; POST
+ * requests takes an API key issued by an admin.
+ */
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const tags = ['open311'];
@@ -61,6 +72,31 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     return sendErrors(request, reply, 500, 'general service error');
   });
   app.setNotFoundHandler((request, reply) => sendErrors(request, reply, 404, 'no such resource'));
+
+  // The spec's POST body; scoped to this plugin, the rest of the API stays JSON only.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, parseForm(body as string)),
+  );
+
+  /** The POST's fields and photo parts, from either body type. */
+  async function readPost(request: FastifyRequest): Promise<{ pairs: FormPairs; photos: Photo[] }> {
+    if (!request.isMultipart()) {
+      return { pairs: Array.isArray(request.body) ? (request.body as FormPairs) : [], photos: [] };
+    }
+    const pairs: Array<[string, string]> = [];
+    const photos: Photo[] = [];
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (/^photo\d+$/.test(part.fieldname) && bytes.length > 0) {
+          photos.push({ fileName: part.filename || part.fieldname, bytes });
+        }
+      } else if (typeof part.value === 'string') {
+        pairs.push([part.fieldname, part.value]);
+      }
+    }
+    return { pairs, photos };
+  }
 
   for (const format of formats) {
     app.get(
@@ -95,6 +131,39 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
         return send(reply, format, 'service_requests', await listRequests(ctx.db, request.query, new Date()));
       },
     );
+
+    app.post(
+      `/requests.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `Create a service request (${format}); form-encoded or multipart with photo1…N`,
+          security: [],
+          consumes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
+        },
+      },
+      async (request, reply) => {
+        const { pairs, photos } = await readPost(request);
+        // Photos are checked before anything is written, so a refused photo writes nothing.
+        const { actor, number, accountId } = await postRequest(ctx, pairs, () => {
+          for (const photo of photos) {
+            if (photo.bytes.length > ctx.config.UPLOAD_MAX_BYTES || !sniffType(photo.bytes)) {
+              throw new DomainError('validation_failed', `${photo.fileName} is not an accepted image`);
+            }
+          }
+        });
+        for (const photo of photos) await saveAttachment(ctx, actor, number, photo);
+        const created = [
+          {
+            service_request_id: number,
+            service_notice: '已受理：请求已进入12345热线工单系统 (received by the 12345 hotline)',
+            account_id: accountId,
+          },
+        ];
+        return send(reply.status(201), format, 'service_requests', created);
+      },
+    );
   }
 
   app.get(
@@ -113,6 +182,25 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
       const { name, format } = splitFile(request.params.file);
       checkJurisdiction(ctx, request.query.jurisdiction_id);
       return send(reply, format, 'service_definition', await serviceDefinition(ctx.db, name));
+    },
+  );
+
+  // Requests are created in real time (every service is `realtime`): a POST answers with the
+  // service_request_id itself, so no token is ever issued and every token is unknown.
+  app.get(
+    '/tokens/:file',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Request id from a token (never issued here: 404)',
+        security: [],
+        params: fileParams,
+      },
+    },
+    async (request) => {
+      const { name } = splitFile(request.params.file);
+      throw new DomainError('not_found', `no token ${name}: requests are created in real time`);
     },
   );
 

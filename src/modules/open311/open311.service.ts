@@ -32,7 +32,8 @@ export function discovery(baseUrl: string) {
   return {
     changeset: CHANGESET,
     contact: 'Zhicheng 智城 — the district 12345 citizen service hotline',
-    key_service: 'Reading needs no API key; creating requests is not offered yet.',
+    key_service:
+      'Reading needs no API key; creating requests (POST requests) needs one, issued by the district administrator.',
     endpoints: [
       {
         specification: 'http://wiki.open311.org/GeoReport_v2',

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import * as m0001 from './migrations/0001_spine.js';
 import * as m0003 from './migrations/0003_catalogue.js';
 import * as m0004 from './migrations/0004_metrics_indexes.js';
+import * as m0005 from './migrations/0005_open311_clients.js';
 import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
@@ -68,6 +69,7 @@ const migrations: Record<string, Migration> = {
   '0001_spine': m0001,
   '0003_catalogue': m0003,
   '0004_metrics_indexes': m0004,
+  '0005_open311_clients': m0005,
 };
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */

@@ -171,6 +171,7 @@ export interface ReportsTable {
   reporter_name: string | null;
   reporter_phone: string | null;
   reporter_id_number: string | null;
+  reporter_email: ColumnType<string | null, string | null | undefined, string | null>;
   reporter_user_id: number | null;
   anonymous: Generated<boolean>;
   confidential: Generated<boolean>;
@@ -284,6 +285,19 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** An Open311 API client; the key itself is never stored, only its SHA-256. */
+export interface Open311ClientsTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  jurisdiction_id: string;
+  /** The service user its requests are attributed to. */
+  user_id: number;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -304,6 +318,7 @@ export interface Database {
   settings: SettingsTable;
   audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;
+  open311_clients: Open311ClientsTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

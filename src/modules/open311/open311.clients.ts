@@ -1,0 +1,166 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { appendAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Conn } from '../../platform/db/index.js';
+import { DomainError } from '../../platform/errors.js';
+
+/** SHA-256 of an API key: the only form in which keys are stored. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** The service user an Open311 client files as: an agent at 指挥中心 (<district>-D20), else the district. */
+async function serviceUser(ctx: AppContext, db: Conn, name: string): Promise<number> {
+  const district = ctx.config.DISTRICT_CODE;
+  const units = await db
+    .selectFrom('org_units')
+    .select(['id', 'code'])
+    .where('code', 'in', [`${district}-D20`, district])
+    .execute();
+  const unit = units.find((u) => u.code === `${district}-D20`) ?? units.find((u) => u.code === district);
+  if (!unit) throw new DomainError('unknown_unit', `no unit for district ${district}`);
+  const user = await db
+    .insertInto('users')
+    .values({
+      username: `open311:${randomBytes(6).toString('hex')}`,
+      display_name: `Open311 ${name}`.slice(0, 100),
+      // Not a scrypt hash: this user can never log in with a password.
+      password_hash: '!',
+      role: 'agent',
+      org_unit_id: unit.id,
+      phone: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return user.id;
+}
+
+export interface IssuedClient {
+  id: number;
+  name: string;
+  jurisdictionId: string;
+  userId: number;
+  createdAt: Date;
+  /** Shown once; only its hash is kept. */
+  apiKey: string;
+}
+
+/** Issues a client with a random key (or `key`, for the demo seed); audited by `actor` when given. */
+export async function createOpen311Client(
+  ctx: AppContext,
+  db: Conn,
+  actor: Actor | null,
+  name: string,
+  key: string = randomBytes(32).toString('base64url'),
+): Promise<IssuedClient> {
+  const userId = await serviceUser(ctx, db, name);
+  const row = await db
+    .insertInto('open311_clients')
+    .values({ name, key_hash: hashApiKey(key), jurisdiction_id: ctx.config.DISTRICT_CODE, user_id: userId })
+    .returning(['id', 'name', 'jurisdiction_id', 'user_id', 'created_at'])
+    .executeTakeFirstOrThrow();
+  await appendAudit(db, ctx.config.AUDIT_SECRET, {
+    actorUserId: actor?.id ?? null,
+    action: 'open311_client_created',
+    entity: 'open311_client',
+    entityId: String(row.id),
+    after: { name, jurisdictionId: row.jurisdiction_id, userId },
+  });
+  return {
+    id: row.id,
+    name: row.name,
+    jurisdictionId: row.jurisdiction_id,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    apiKey: key,
+  };
+}
+
+/** Every client, newest first; never a key. */
+export async function listOpen311Clients(db: Conn) {
+  const rows = await db
+    .selectFrom('open311_clients')
+    .select(['id', 'name', 'jurisdiction_id', 'user_id', 'active', 'created_at', 'revoked_at'])
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(presentClient);
+}
+
+function presentClient(r: {
+  id: number;
+  name: string;
+  jurisdiction_id: string;
+  user_id: number;
+  active: boolean;
+  created_at: Date;
+  revoked_at: Date | null;
+}) {
+  return {
+    id: r.id,
+    name: r.name,
+    jurisdictionId: r.jurisdiction_id,
+    userId: r.user_id,
+    active: r.active,
+    createdAt: r.created_at.toISOString(),
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+  };
+}
+
+/** Revokes a client for good; its key is refused from then on. */
+export async function revokeOpen311Client(ctx: AppContext, db: Conn, actor: Actor, id: number) {
+  const before = await db
+    .selectFrom('open311_clients')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) throw new DomainError('not_found', `no Open311 client ${id}`);
+  const after = await db
+    .updateTable('open311_clients')
+    .set({ active: false, revoked_at: before.revoked_at ?? new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(db, ctx.config.AUDIT_SECRET, {
+    actorUserId: actor.id,
+    action: 'open311_client_revoked',
+    entity: 'open311_client',
+    entityId: String(id),
+    before: { active: before.active },
+    after: { active: false },
+  });
+  return presentClient(after);
+}
+
+/** The actor an API key files as; 403 when the key is missing, unknown or revoked. */
+export async function actorForApiKey(db: Conn, key: string | undefined): Promise<Actor> {
+  if (!key) throw new DomainError('forbidden', "No api_key received -- can't proceed with create_request.");
+  const row = await db
+    .selectFrom('open311_clients as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .leftJoin('org_units as o', 'o.id', 'u.org_unit_id')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.org_unit_id',
+      'o.path',
+      'o.kind',
+      'c.active',
+    ])
+    .where('c.key_hash', '=', hashApiKey(key))
+    .executeTakeFirst();
+  if (!row || !row.active)
+    throw new DomainError('forbidden', "Invalid api_key received -- can't proceed with create_request.");
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    unitId: row.org_unit_id,
+    unitPath: row.path,
+    unitKind: row.kind,
+  };
+}
