@@ -87,24 +87,29 @@ export async function actorForToken(db: Conn, token: string): Promise<Actor | nu
   return actor;
 }
 
-async function loadActor(db: Conn, tokenHash: string): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
+/** Users joined with their unit: the rows an Actor is made of. Callers add their own conditions. */
+export function actorQuery(db: Conn) {
+  return db
+    .selectFrom('users as u')
     .leftJoin('org_units as o', 'o.id', 'u.org_unit_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.role',
-      'u.org_unit_id',
-      'o.path',
-      'o.kind',
-      'u.active',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.expires_at', '>', new Date())
-    .executeTakeFirst();
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_unit_id', 'o.path', 'o.kind', 'u.active']);
+}
+
+/** The Actor of an actorQuery row, or null when the user is deactivated. */
+export function toActor(
+  row:
+    | {
+        id: number;
+        username: string;
+        display_name: string;
+        role: Role;
+        org_unit_id: number | null;
+        path: string | null;
+        kind: string | null;
+        active: boolean;
+      }
+    | undefined,
+): Actor | null {
   if (!row || !row.active) return null;
   return {
     id: row.id,
@@ -115,6 +120,15 @@ async function loadActor(db: Conn, tokenHash: string): Promise<Actor | null> {
     unitPath: row.path,
     unitKind: row.kind,
   };
+}
+
+async function loadActor(db: Conn, tokenHash: string): Promise<Actor | null> {
+  const row = await actorQuery(db)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', new Date())
+    .executeTakeFirst();
+  return toActor(row);
 }
 
 export function bearerToken(request: FastifyRequest): string | null {

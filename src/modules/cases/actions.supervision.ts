@@ -3,16 +3,9 @@ import { DomainError } from '../../platform/errors.js';
 import { resolveTimers } from './cases.deadlines.js';
 import { applyDispatch } from './cases.dispatch.js';
 import { recordChange } from './cases.events.js';
-import {
-  cancelTimers,
-  findPendingExtension,
-  insertNotice,
-  insertTimers,
-  listReports,
-  updateAssignment,
-  updateCase,
-} from './cases.repository.js';
-import { assignmentsWithUnits } from './assignments.js';
+import { findPendingExtension, listReports, updateCase } from './cases.repository.js';
+import { cancelTimers, insertNotice, insertTimers } from './timers.repository.js';
+import { assignmentsWithUnits, updateAssignment } from './assignments.js';
 import { change, type Handler } from './actions.context.js';
 
 /** Actions of supervisors and the callback desk: 延期审批, 催办, 核查, 回访评价, 重办, 结案. */

@@ -2,14 +2,15 @@ import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { allTimerKinds } from './cases.deadlines.js';
 import { recordChange } from './cases.events.js';
+import { findPendingExtension, updateCase } from './cases.repository.js';
+import { cancelTimers } from './timers.repository.js';
 import {
-  cancelTimers,
-  findPendingExtension,
+  assignmentsWithUnits,
+  linkAttachments,
+  myAssignment,
   updateAssignment,
-  updateCase,
   withdrawOpenAssignments,
-} from './cases.repository.js';
-import { assignmentsWithUnits, linkAttachments, myAssignment } from './assignments.js';
+} from './assignments.js';
 import { change, type Handler } from './actions.context.js';
 
 /** Actions of the handling units: 签收, 联系, 退单, 办结, 协办, 延期申请. */

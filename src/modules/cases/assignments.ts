@@ -1,5 +1,8 @@
 import type { Actor } from '../../platform/auth.js';
+import type { Updateable } from 'kysely';
 import type { Conn } from '../../platform/db/index.js';
+import type { CaseAssignmentsTable } from '../../platform/db/schema.js';
+import { uuidv7 } from '../../platform/ids.js';
 import { DomainError } from '../../platform/errors.js';
 
 /** A case's assignments with the unit each points to. */
@@ -56,4 +59,39 @@ export async function linkAttachments(
     .execute();
   if (rows.length !== ids.length)
     throw new DomainError('validation_failed', 'an attachment does not belong to this case');
+}
+
+export async function insertAssignment(
+  db: Conn,
+  a: { caseId: string; unitId: number; role: 'lead' | 'co'; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('case_assignments')
+    .values({
+      id: uuidv7(),
+      case_id: a.caseId,
+      unit_id: a.unitId,
+      role: a.role,
+      status: 'pending',
+      assigned_at: a.at,
+    })
+    .execute();
+}
+
+export async function updateAssignment(
+  db: Conn,
+  id: string,
+  patch: Updateable<CaseAssignmentsTable>,
+): Promise<void> {
+  await db.updateTable('case_assignments').set(patch).where('id', '=', id).execute();
+}
+
+/** Withdraws every open assignment of a case (before re-dispatch or after a return). */
+export async function withdrawOpenAssignments(db: Conn, caseId: string): Promise<void> {
+  await db
+    .updateTable('case_assignments')
+    .set({ status: 'withdrawn' })
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['pending', 'accepted'])
+    .execute();
 }

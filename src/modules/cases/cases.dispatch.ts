@@ -6,13 +6,9 @@ import { DomainError } from '../../platform/errors.js';
 import { scheduleFor } from './cases.deadlines.js';
 import type { CaseDeps } from './cases.deps.js';
 import { recordChange } from './cases.events.js';
-import {
-  cancelTimers,
-  insertAssignment,
-  insertTimers,
-  updateCase,
-  withdrawOpenAssignments,
-} from './cases.repository.js';
+import { updateCase } from './cases.repository.js';
+import { cancelTimers, insertTimers } from './timers.repository.js';
+import { insertAssignment, withdrawOpenAssignments } from './assignments.js';
 
 export interface DispatchPlan {
   leadUnitId: number | null;

@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, TimerRow } from '../../platform/db/schema.js';
 import type { Job } from '../module.js';
-import { claimDueTimers, flagCase, insertEvent, insertNotice, markTimerFired } from './cases.repository.js';
+import { flagCase, insertEvent } from './cases.repository.js';
+import { claimDueTimers, insertNotice, markTimerFired } from './timers.repository.js';
 
 const BATCH = 200;
 const runnerId = `${hostname()}:${process.pid}`;
@@ -18,13 +19,17 @@ const runnerId = `${hostname()}:${process.pid}`;
 export async function fireDueTimers(ctx: AppContext, now = new Date(), runner = runnerId): Promise<number> {
   return ctx.db.transaction().execute(async (tx) => {
     const timers = await claimDueTimers(tx, now, BATCH);
+    if (timers.length === 0) return 0;
+    // One read for the batch's cases, not one per timer. Timers of one case touch disjoint
+    // columns (response vs resolution), so a row read before the batch stays valid for each.
+    const rows = await tx
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', 'in', [...new Set(timers.map((t) => t.case_id))])
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
     for (const timer of timers) {
-      const row = await tx
-        .selectFrom('cases')
-        .selectAll()
-        .where('id', '=', timer.case_id)
-        .executeTakeFirstOrThrow();
-      await fire(ctx, tx, timer, row, now);
+      await fire(ctx, tx, timer, byId.get(timer.case_id)!, now);
       await markTimerFired(tx, timer.id, now, runner);
     }
     return timers.length;

@@ -2,14 +2,11 @@ import type { Insertable, Updateable } from 'kysely';
 import type { AuditHead } from '../../platform/audit.js';
 import type { Conn } from '../../platform/db/index.js';
 import type {
-  AssignmentRow,
-  CaseAssignmentsTable,
   CaseEventsTable,
   CaseRow,
   CasesTable,
   ReportRow,
   ReportsTable,
-  TimerKind,
 } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -229,50 +226,6 @@ export async function flagCase(db: Conn, id: string, patch: Updateable<CasesTabl
   await db.updateTable('cases').set(patch).where('id', '=', id).execute();
 }
 
-export async function listAssignments(db: Conn, caseId: string): Promise<AssignmentRow[]> {
-  return db
-    .selectFrom('case_assignments')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .orderBy('assigned_at')
-    .execute();
-}
-
-export async function insertAssignment(
-  db: Conn,
-  a: { caseId: string; unitId: number; role: 'lead' | 'co'; at: Date },
-): Promise<void> {
-  await db
-    .insertInto('case_assignments')
-    .values({
-      id: uuidv7(),
-      case_id: a.caseId,
-      unit_id: a.unitId,
-      role: a.role,
-      status: 'pending',
-      assigned_at: a.at,
-    })
-    .execute();
-}
-
-export async function updateAssignment(
-  db: Conn,
-  id: string,
-  patch: Updateable<CaseAssignmentsTable>,
-): Promise<void> {
-  await db.updateTable('case_assignments').set(patch).where('id', '=', id).execute();
-}
-
-/** Withdraws every open assignment of a case (before re-dispatch or after a return). */
-export async function withdrawOpenAssignments(db: Conn, caseId: string): Promise<void> {
-  await db
-    .updateTable('case_assignments')
-    .set({ status: 'withdrawn' })
-    .where('case_id', '=', caseId)
-    .where('status', 'in', ['pending', 'accepted'])
-    .execute();
-}
-
 export async function listReports(db: Conn, caseId: string) {
   return db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('received_at').execute();
 }
@@ -321,85 +274,4 @@ export async function findPendingExtension(db: Conn, caseId: string) {
     .where('case_id', '=', caseId)
     .where('status', '=', 'pending')
     .executeTakeFirst();
-}
-
-/** Cancels a case's unfired timers of the given kinds. */
-export async function cancelTimers(db: Conn, caseId: string, kinds: TimerKind[], now: Date): Promise<void> {
-  await db
-    .updateTable('timers')
-    .set({ cancelled_at: now })
-    .where('case_id', '=', caseId)
-    .where('kind', 'in', kinds)
-    .where('fired_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .execute();
-}
-
-export async function insertTimers(
-  db: Conn,
-  caseId: string,
-  timers: Array<{ kind: TimerKind; fireAt: Date }>,
-  now: Date,
-): Promise<void> {
-  if (timers.length === 0) return;
-  await db
-    .insertInto('timers')
-    .values(
-      timers.map((t) => ({
-        id: uuidv7(),
-        case_id: caseId,
-        kind: t.kind,
-        fire_at: t.fireAt,
-        created_at: now,
-      })),
-    )
-    .execute();
-}
-
-/**
- * Claims due timers for this transaction. SKIP LOCKED lets several runners share the table:
- * a timer locked by one is invisible to the others, and marking it fired in the same
- * transaction as its effect means it fires exactly once, even across crashes.
- */
-export async function claimDueTimers(db: Conn, now: Date, limit: number) {
-  return db
-    .selectFrom('timers')
-    .selectAll()
-    .where('fired_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .where('fire_at', '<=', now)
-    .orderBy('fire_at')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
-}
-
-export async function markTimerFired(db: Conn, id: string, now: Date, runner: string): Promise<void> {
-  await db.updateTable('timers').set({ fired_at: now, fired_by: runner }).where('id', '=', id).execute();
-}
-
-export async function insertNotice(
-  db: Conn,
-  n: {
-    caseId: string;
-    unitId: number | null;
-    kind: 'warning' | 'overdue' | 'urge';
-    message: string;
-    by: number | null;
-    at: Date;
-  },
-): Promise<void> {
-  await db
-    .insertInto('notices')
-    .values({
-      id: uuidv7(),
-      case_id: n.caseId,
-      unit_id: n.unitId,
-      kind: n.kind,
-      message: n.message,
-      created_by: n.by,
-      created_at: n.at,
-    })
-    .execute();
 }

@@ -7,4 +7,4 @@ export const open311Module: Module = { name: 'open311', routes: open311Routes, p
 
 /** The admin API for Open311 API keys, under /api. */
 export const open311AdminModule: Module = { name: 'open311-admin', routes: open311AdminRoutes };
-export { createOpen311Client, hashApiKey } from './open311.clients.js';
+export { createOpen311Client } from './open311.clients.js';

@@ -1,14 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../../platform/audit.js';
-import type { Actor } from '../../platform/auth.js';
+import { actorQuery, hashToken, toActor, type Actor } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
-
-/** SHA-256 of an API key: the only form in which keys are stored. */
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
 
 /** The service user an Open311 client files as: an agent at 指挥中心 (<district>-D20), else the district. */
 async function serviceUser(ctx: AppContext, db: Conn, name: string): Promise<number> {
@@ -57,7 +52,7 @@ export async function createOpen311Client(
   const userId = await serviceUser(ctx, db, name);
   const row = await db
     .insertInto('open311_clients')
-    .values({ name, key_hash: hashApiKey(key), jurisdiction_id: ctx.config.DISTRICT_CODE, user_id: userId })
+    .values({ name, key_hash: hashToken(key), jurisdiction_id: ctx.config.DISTRICT_CODE, user_id: userId })
     .returning(['id', 'name', 'jurisdiction_id', 'user_id', 'created_at'])
     .executeTakeFirstOrThrow();
   await appendAudit(db, ctx.config.AUDIT_SECRET, {
@@ -136,31 +131,12 @@ export async function revokeOpen311Client(ctx: AppContext, db: Conn, actor: Acto
 /** The actor an API key files as; 403 when the key is missing, unknown or revoked. */
 export async function actorForApiKey(db: Conn, key: string | undefined): Promise<Actor> {
   if (!key) throw new DomainError('forbidden', "No api_key received -- can't proceed with create_request.");
-  const row = await db
-    .selectFrom('open311_clients as c')
-    .innerJoin('users as u', 'u.id', 'c.user_id')
-    .leftJoin('org_units as o', 'o.id', 'u.org_unit_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.role',
-      'u.org_unit_id',
-      'o.path',
-      'o.kind',
-      'c.active',
-    ])
-    .where('c.key_hash', '=', hashApiKey(key))
+  const row = await actorQuery(db)
+    .innerJoin('open311_clients as c', 'c.user_id', 'u.id')
+    .select('c.active as client_active')
+    .where('c.key_hash', '=', hashToken(key))
     .executeTakeFirst();
-  if (!row || !row.active)
-    throw new DomainError('forbidden', "Invalid api_key received -- can't proceed with create_request.");
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    unitId: row.org_unit_id,
-    unitPath: row.path,
-    unitKind: row.kind,
-  };
+  const actor = row?.client_active ? toActor(row) : null;
+  if (!actor) throw new DomainError('forbidden', "Invalid api_key received -- can't proceed with create_request.");
+  return actor;
 }

@@ -1,15 +1,11 @@
 import {
   CompiledQuery,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
   type DatabaseConnection,
-  type Dialect,
   type Driver,
-  type Kysely,
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { PostgresFamilyDialect } from './dialect.js';
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
 
@@ -60,19 +56,12 @@ export function preparedQuery<R>(
  * No streaming and no savepoints (nothing here uses them; the stock dialect also needs a cursor
  * module to stream).
  */
-export class PgDialect implements Dialect {
-  constructor(private readonly pool: pg.Pool) {}
-  createAdapter() {
-    return new PostgresAdapter();
+export class PgDialect extends PostgresFamilyDialect {
+  constructor(private readonly pool: pg.Pool) {
+    super();
   }
   createDriver(): Driver {
     return new PgDriver(this.pool);
-  }
-  createQueryCompiler() {
-    return new PostgresQueryCompiler();
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return new PostgresIntrospector(db);
   }
 }
 

@@ -1,34 +1,18 @@
 import type { PGlite } from '@electric-sql/pglite';
-import {
-  CompiledQuery,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-  type QueryResult,
-} from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import { PostgresFamilyDialect } from './dialect.js';
 
 /**
  * Kysely dialect for PGlite. PGlite is one connection, so the driver hands it out to one
  * holder at a time: a transaction keeps it from BEGIN to COMMIT and other queries queue.
  * SQL is compiled by Kysely's own PostgreSQL compiler — one dialect for both back ends.
  */
-export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
-  createAdapter() {
-    return new PostgresAdapter();
+export class PGliteDialect extends PostgresFamilyDialect {
+  constructor(private readonly pg: PGlite) {
+    super();
   }
   createDriver(): Driver {
     return new PGliteDriver(this.pg);
-  }
-  createQueryCompiler() {
-    return new PostgresQueryCompiler();
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return new PostgresIntrospector(db);
   }
 }
 
