@@ -92,7 +92,16 @@ export function actorQuery(db: Conn) {
   return db
     .selectFrom('users as u')
     .leftJoin('org_units as o', 'o.id', 'u.org_unit_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_unit_id', 'o.path', 'o.kind', 'u.active']);
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.org_unit_id',
+      'o.path',
+      'o.kind',
+      'u.active',
+    ]);
 }
 
 /** The Actor of an actorQuery row, or null when the user is deactivated. */

@@ -137,6 +137,7 @@ export async function actorForApiKey(db: Conn, key: string | undefined): Promise
     .where('c.key_hash', '=', hashToken(key))
     .executeTakeFirst();
   const actor = row?.client_active ? toActor(row) : null;
-  if (!actor) throw new DomainError('forbidden', "Invalid api_key received -- can't proceed with create_request.");
+  if (!actor)
+    throw new DomainError('forbidden', "Invalid api_key received -- can't proceed with create_request.");
   return actor;
 }
