@@ -8,6 +8,7 @@ import * as m0001 from './migrations/0001_spine.js';
 import * as m0003 from './migrations/0003_catalogue.js';
 import * as m0004 from './migrations/0004_metrics_indexes.js';
 import * as m0005 from './migrations/0005_open311_clients.js';
+import * as m0006 from './migrations/0006_channels_outbox.js';
 import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '0003_catalogue': m0003,
   '0004_metrics_indexes': m0004,
   '0005_open311_clients': m0005,
+  '0006_channels_outbox': m0006,
 };
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */
