@@ -51,6 +51,8 @@ export async function intake(
   input: IntakeInput,
   /** What the channel sent beyond the report's own fields; kept in the intake event's data. */
   channelData?: Record<string, unknown>,
+  /** The registered inbound channel the report came through, if any (answers go back there). */
+  source: { inboundChannelId?: number } = {},
 ): Promise<IntakeResult> {
   const allowed = channelsByRole[actor.role];
   if (!allowed || (allowed !== 'any' && !allowed.includes(input.channel))) {
@@ -91,6 +93,7 @@ export async function intake(
     reporter_phone: reporter.anonymous ? null : (reporter.phone ?? null),
     reporter_id_number: reporter.anonymous ? null : (reporter.idNumber ?? null),
     reporter_email: reporter.anonymous ? null : (reporter.email ?? null),
+    inbound_channel_id: source.inboundChannelId ?? null,
     reporter_user_id: actor.role === 'citizen' ? actor.id : null,
     anonymous: reporter.anonymous,
     confidential: reporter.confidential,

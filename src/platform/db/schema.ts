@@ -172,6 +172,8 @@ export interface ReportsTable {
   reporter_phone: string | null;
   reporter_id_number: string | null;
   reporter_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The registered inbound channel it came through, when it came through one. */
+  inbound_channel_id: ColumnType<number | null, number | null | undefined, number | null>;
   reporter_user_id: number | null;
   anonymous: Generated<boolean>;
   confidential: Generated<boolean>;

@@ -6,7 +6,8 @@ import { sql, type Kysely } from 'kysely';
  * An inbound channel (12315, a leader message board, a WeChat gateway, an app back end) posts
  * reports to its own webhook, signed with its secret; it acts as one service user, maps its
  * payload onto a report with its field mapping, and may name a callback URL to which status
- * changes go back, signed with the same secret.
+ * changes go back, signed with the same secret. Its reports carry the channel's `kind` as their
+ * channel, `<code>:<its id>` as their external id, and `inbound_channel_id`.
  *
  * The outbox holds every message a reporter (or their channel) should receive about a change,
  * written in the same transaction as the change and delivered by a background job with retries;
@@ -26,6 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at timestamptz not null default now(),
     revoked_at timestamptz
   )`.execute(db);
+  await sql`alter table reports add column inbound_channel_id integer references inbound_channels(id)`.execute(db);
   await sql`create table outbox (
     id uuid primary key,
     case_id uuid not null references cases(id),
@@ -49,5 +51,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table outbox`.execute(db);
+  await sql`alter table reports drop column inbound_channel_id`.execute(db);
   await sql`drop table inbound_channels`.execute(db);
 }
