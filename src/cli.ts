@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { findUnitByCode, importDistrict, seedDepartments, seedGrids } from './modules/org/index.js';
+import { runReplayCommand } from './modules/open311/replay/replay.js';
 import { verifyAudit } from './platform/audit.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/index.js';
@@ -82,6 +83,12 @@ export const commands: Command[] = [
         await handle.close();
       }
     },
+  },
+  {
+    name: 'open311-replay',
+    usage: 'open311-replay [--limit N] [options]',
+    summary: 'Post the 3,050 US 311 samples to an Open311 endpoint and read each back in XML and JSON',
+    run: (args, io) => runReplayCommand(args, io),
   },
 ];
 

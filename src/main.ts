@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     await app.listen({ port: config.PORT, host: config.HOST });
     stops.push(() => app.close());
   }
-  if (config.ROLES.includes('timers')) {
+  if (config.ROLES.includes('worker')) {
     const scheduler = startScheduler(
       ctx,
       modules.flatMap((m) => m.jobs ?? []),

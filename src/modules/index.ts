@@ -3,10 +3,13 @@ import { authModule } from './auth/index.js';
 import { calendarModule } from './calendar/index.js';
 import { casesModule } from './cases/index.js';
 import { categoriesModule } from './categories/index.js';
+import { channelsModule } from './channels/index.js';
 import { dispatchModule } from './dispatch/index.js';
 import { metricsModule } from './metrics/index.js';
+import { notificationsModule } from './notifications/index.js';
 import { open311AdminModule, open311Module } from './open311/index.js';
 import { orgModule } from './org/index.js';
+import { selfServiceModule } from './selfservice/index.js';
 import { usersModule } from './users/index.js';
 
 /** Every domain module, registered in one place. */
@@ -19,6 +22,9 @@ export const modules: Module[] = [
   categoriesModule,
   dispatchModule,
   metricsModule,
+  notificationsModule,
   open311Module,
   open311AdminModule,
+  selfServiceModule,
+  channelsModule,
 ];

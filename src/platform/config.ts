@@ -22,17 +22,17 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Which roles this process runs: the HTTP API and/or the deadline timer runner. */
+  /** Which roles this process runs: the HTTP API and/or the background worker (deadline timers, outbox). */
   ROLES: z
     .string()
-    .default('api,timers')
+    .default('api,worker')
     .transform((s) =>
       s
         .split(',')
         .map((r) => r.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(['api', 'timers']))),
+    .pipe(z.array(z.enum(['api', 'worker']))),
   /** Seed the demo district on first start when the database is empty. */
   DEMO_SEED: z
     .enum(['true', 'false'])
@@ -63,8 +63,28 @@ const schema = z.object({
   TIMER_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   /** Requests per minute per IP on public endpoints (login, citizen tracking). */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  /** Requests per minute per inbound channel (webhook deliveries, keyed by the channel code). */
+  INBOUND_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  /** Days after resolution (or closing) within which a citizen may ask to reopen (重办) online. */
+  REOPEN_WINDOW_DAYS: z.coerce.number().positive().max(365).default(7),
   /** Share of a deadline's span after which a warning (预警) is raised, e.g. 0.8. */
   WARNING_RATIO: z.coerce.number().gt(0).lt(1).default(0.8),
+  /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.gov.cn:587; none = no e-mail. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of notification e-mails. */
+  SMTP_FROM: z.string().default('智城 12345 <noreply@zhicheng.local>'),
+  /** SMS gateway endpoint (HTTP POST, JSON); none = no SMS. */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  /** Bearer token for the SMS gateway. */
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** Signature (签名) prefixed to every SMS, as registered with the carrier. */
+  SMS_SIGNATURE: z.string().default('【智城12345】'),
+  /** How often the outbox job looks for messages to deliver. */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  /** Attempts before a message is marked failed (backoff doubles from 5 s up to 1 h). */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  /** Time one delivery attempt may take (HTTP and SMTP), ms. */
+  OUTBOX_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.js';
 import { makeUnit } from '../../test/factories.js';
@@ -131,6 +132,33 @@ describe('seedCatalogue on a district with its departments', () => {
       coUnitIds: [world.units.get('D12')],
     });
     expect(await at('35-04')).toMatchObject({ mode: 'unit', leadUnitId: world.units.get('D11') });
+  });
+
+  it('gives a few services Open311 attributes of all six datatypes, off the replay mapping', async () => {
+    const rows = await ctx.db
+      .selectFrom('categories')
+      .select(['code', 'attributes'])
+      .orderBy('code')
+      .execute();
+    const withAttributes = rows.filter((r) => r.attributes.length > 0);
+    expect(withAttributes.map((r) => r.code)).toEqual(['31-08', '33-01', '35-02', '41-01-01']);
+    const datatypes = new Set(withAttributes.flatMap((r) => r.attributes.map((a) => a.datatype)));
+    expect([...datatypes].sort()).toEqual([
+      'datetime',
+      'multivaluelist',
+      'number',
+      'singlevaluelist',
+      'string',
+      'text',
+    ]);
+    const stall = withAttributes.find((r) => r.code === '35-02')!.attributes;
+    expect(stall[0]).toMatchObject({ code: 'VENDOR_TYPE', description: '经营类型', required: true });
+    // Replayed US 311 requests carry no answers: no category they map onto may require one.
+    const mappingFile = new URL('../modules/open311/replay/us311-mapping.json', import.meta.url);
+    const mapping = existsSync(mappingFile) ? readFileSync(mappingFile, 'utf8') : '';
+    for (const r of withAttributes.filter((x) => x.attributes.some((a) => a.required))) {
+      expect(mapping, r.code).not.toContain(`"${r.code}"`);
+    }
   });
 
   it('does nothing when categories already exist', async () => {

@@ -1,11 +1,18 @@
 import { appendAudit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
-import { parentCode, policyValues, priorities, validateDeadlineSet } from '../modules/categories/index.js';
+import {
+  attributesSchema,
+  parentCode,
+  policyValues,
+  priorities,
+  validateDeadlineSet,
+} from '../modules/categories/index.js';
 import { cityManagement } from './data/city-management.js';
 import { defaultProfile, profiles } from './data/deadline-profiles.js';
 import { seedRules } from './data/dispatch-rules.js';
 import { hotlineA } from './data/hotline-a.js';
 import { hotlineB } from './data/hotline-b.js';
+import { serviceAttributes } from './data/service-attributes.js';
 import type { SeedCategory } from './data/types.js';
 
 /** The demo taxonomy: 12345 hotline matters and GB/T 30428 city-management events and components. */
@@ -39,6 +46,7 @@ export function flattenTaxonomy(roots: readonly SeedCategory[]): Array<SeedCateg
 export async function seedCatalogue(ctx: AppContext): Promise<boolean> {
   const nodes = flattenTaxonomy(seedTaxonomy);
   for (const set of Object.values(profiles)) validateDeadlineSet(set);
+  const attributes = seedAttributes(nodes);
   return ctx.db.transaction().execute(async (tx) => {
     const any = await tx.selectFrom('categories').select('id').limit(1).executeTakeFirst();
     if (any) return false;
@@ -73,6 +81,7 @@ export async function seedCatalogue(ctx: AppContext): Promise<boolean> {
           level,
           is_leaf: n.isLeaf,
           kind: n.kind,
+          attributes: JSON.stringify(attributes.get(n.code) ?? []),
         }));
       if (rows.length === 0) continue;
       const inserted = await tx.insertInto('categories').values(rows).returning(['id', 'code']).execute();
@@ -112,8 +121,21 @@ export async function seedCatalogue(ctx: AppContext): Promise<boolean> {
         leaves: leaves.length,
         policies: policies.length,
         rules: rules.length,
+        servicesWithAttributes: attributes.size,
       },
     });
     return true;
   });
+}
+
+/** The demo's Open311 attributes, validated like an admin's edit; only leaves may carry them. */
+function seedAttributes(nodes: ReadonlyArray<SeedCategory & { isLeaf: boolean }>) {
+  const out = new Map<string, ReturnType<typeof attributesSchema.parse>>();
+  for (const [code, list] of Object.entries(serviceAttributes)) {
+    if (!nodes.some((n) => n.code === code && n.isLeaf)) {
+      throw new Error(`catalogue: attributes for ${code}, which is not a leaf`);
+    }
+    out.set(code, attributesSchema.parse(list));
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Actor } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Conn } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { findCase } from './cases.repository.js';
@@ -38,16 +39,20 @@ export function attachmentsRoot(ctx: AppContext): string {
     : join(ctx.config.DATA_DIR, 'attachments');
 }
 
-/** Stores one uploaded file for a case; the bytes go to disk, the metadata to the database. */
+/**
+ * Stores one uploaded file for a case; the bytes go to disk, the metadata to the database —
+ * through `db`, so a caller can store files in the transaction that creates their case.
+ */
 export async function saveAttachment(
   ctx: AppContext,
   actor: Actor,
   caseKey: string,
   file: { fileName: string; bytes: Buffer },
+  db: Conn = ctx.db,
 ) {
-  const row = await findCase(ctx.db, caseKey);
+  const row = await findCase(db, caseKey);
   if (!row) throw new DomainError('case_not_found', `no case ${caseKey}`);
-  await assertInScope(ctx.db, actor, row);
+  await assertInScope(db, actor, row);
   if (actor.role === 'leader') throw new DomainError('read_only_role');
   if (file.bytes.length > ctx.config.UPLOAD_MAX_BYTES) {
     throw new DomainError(
@@ -68,7 +73,7 @@ export async function saveAttachment(
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, file.bytes);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  await ctx.db
+  await db
     .insertInto('attachments')
     .values({
       id,

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
+import { queueNotifications } from '../notifications/outbox.queue.js';
 import { insertEvent, type NewEvent } from './cases.repository.js';
 
 /** Actions a reporter sees in the public part of the timeline. */
@@ -18,6 +19,7 @@ const publicActions = new Set([
   'close',
   'invalidate',
   'merge',
+  'citizen_update',
 ]);
 
 /** The fields of a case that the audit log records before and after each change. */
@@ -80,9 +82,14 @@ export async function auditChange(
   else await appendAudit(tx, ctx.config.AUDIT_SECRET, entry, change.at);
 }
 
-/** Records one change of a case: a timeline entry and an audit-chain entry in the same transaction. */
+/**
+ * Records one change of a case: a timeline entry, an audit-chain entry and, for public changes,
+ * the notifications its reporters should receive (outbox), all in the same transaction.
+ */
 export async function recordChange(ctx: AppContext, tx: Tx, change: CaseChange): Promise<string> {
-  const eventId = await insertEvent(tx, timelineEntry(change));
+  const entry = timelineEntry(change);
+  const eventId = await insertEvent(tx, entry);
+  if (entry.public) await queueNotifications(ctx, tx, change, eventId);
   await auditChange(ctx, tx, change);
   return eventId;
 }

@@ -11,6 +11,7 @@ import type {
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { preparedQuery } from '../../platform/db/pg-driver.js';
+import type { NewOutboxRow } from '../notifications/outbox.plan.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -96,6 +97,7 @@ const openedReportColumns = [
   'confidential',
   'created_by',
   'received_at',
+  'inbound_channel_id',
 ] as const satisfies readonly (keyof ReportRow)[];
 export type OpenedReport = Pick<ReportRow, (typeof openedReportColumns)[number]>;
 
@@ -113,6 +115,25 @@ const eventColumns = [
   'data',
 ] as const satisfies readonly (keyof CaseEventsTable)[];
 
+/** The outbox columns intake writes (all but the identity `seq`). */
+const outboxColumns = [
+  'id',
+  'case_id',
+  'report_id',
+  'event_id',
+  'action',
+  'adapter',
+  'recipient',
+  'dedupe_key',
+  'payload',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'last_error',
+  'created_at',
+  'delivered_at',
+] as const satisfies readonly (keyof NewOutboxRow)[];
+
 const placeholders = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
 const columnList = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
@@ -123,13 +144,15 @@ const openCaseSql =
   `with "c" as (insert into "cases" (${columnList(openedCaseColumns)}, "number") ` +
   `values (${placeholders(1, nc)}, $${nc + 1} || lpad(nextval('case_number_seq')::text, 6, '0')) returning "number"), ` +
   `"r" as (insert into "reports" (${columnList(openedReportColumns)}) values (${placeholders(nc + 2, nr)})), ` +
-  `"e" as (insert into "case_events" (${columnList(eventColumns)}) values (${placeholders(nc + nr + 2, ne)})) ` +
+  `"e" as (insert into "case_events" (${columnList(eventColumns)}) values (${placeholders(nc + nr + 2, ne)})), ` +
+  `"o" as (insert into "outbox" (${columnList(outboxColumns)}) select ${columnList(outboxColumns)} ` +
+  `from jsonb_populate_recordset(null::"outbox", $${nc + nr + ne + 3}::jsonb)) ` +
   `select (select "number" from "c") as "number", "seq", "hash" from "audit_heads" ` +
   `where "shard" = $${nc + nr + ne + 2} for update`;
 
 /**
- * Opens a case with its first report and timeline entry, and locks the audit shard head the
- * case's chain entry will follow, all in one statement (one round trip).
+ * Opens a case with its first report, timeline entry and acknowledgement messages, and locks the
+ * audit shard head the case's chain entry will follow, all in one statement (one round trip).
  * The number is the prefix plus a sequence value: the sequence never waits on a counter row,
  * so intake on several connections or nodes never serialises on numbering.
  *
@@ -143,14 +166,16 @@ export async function insertOpenedCase(
   c: Omit<CaseRow, 'number'>,
   numberPrefix: string,
   report: OpenedReport,
-  event: NewEvent,
+  event: NewEvent & { id: string },
   auditShard: number,
+  /** The acknowledgements to queue (outbox rows, every column given). */
+  outbox: readonly NewOutboxRow[],
 ): Promise<{ number: string; head: AuditHead }> {
   const params: unknown[] = openedCaseColumns.map((k) => c[k]);
   params.push(numberPrefix);
   for (const k of openedReportColumns) params.push(report[k]);
   params.push(
-    uuidv7(),
+    event.id,
     event.case_id,
     event.at,
     event.action,
@@ -162,6 +187,7 @@ export async function insertOpenedCase(
     event.public ?? false,
     JSON.stringify(event.data ?? {}),
     auditShard,
+    JSON.stringify(outbox.map((row) => ({ ...row, payload: JSON.parse(row.payload) as unknown }))),
   );
   const { rows } = await db.executeQuery<{ number: string; seq: number; hash: string }>(
     preparedQuery('intake_open_case', openCaseSql, params),

@@ -22,6 +22,21 @@ export const statuses = [
 ] as const;
 export type CaseStatus = (typeof statuses)[number];
 
+/** What a citizen reads for each status (messages, self-service, notifications). */
+export const statusLabels: Record<CaseStatus, { zh: string; en: string }> = {
+  received: { zh: '已受理', en: 'Received' },
+  dispatched: { zh: '已派单', en: 'Dispatched' },
+  accepted: { zh: '已签收', en: 'Accepted' },
+  in_progress: { zh: '办理中', en: 'In progress' },
+  returned: { zh: '重新派单中', en: 'Being reassigned' },
+  resolved: { zh: '已办结', en: 'Resolved' },
+  verified: { zh: '已核查', en: 'Verified' },
+  evaluated: { zh: '已回访', en: 'Evaluated' },
+  closed: { zh: '已结案', en: 'Closed' },
+  invalid: { zh: '不予受理', en: 'Not accepted' },
+  merged: { zh: '已并案', en: 'Merged' },
+};
+
 export const terminalStatuses: readonly CaseStatus[] = ['closed', 'invalid', 'merged'];
 
 export type CaseAction =

@@ -104,7 +104,7 @@ describe('deadline timers', () => {
         ...process.env,
         DATABASE_URL: w.ctx.config.DATABASE_URL,
         DATABASE_SCHEMA: w.ctx.config.DATABASE_SCHEMA,
-        ROLES: 'timers',
+        ROLES: 'worker',
         DEMO_SEED: 'false',
         TIMER_INTERVAL_MS: '20',
         LOG_LEVEL: 'warn',

@@ -5,6 +5,8 @@ import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, OrgUnit, Role } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { planMessages } from '../notifications/outbox.plan.js';
+import { channelCallback } from '../notifications/outbox.repository.js';
 import { applyDispatch } from './cases.dispatch.js';
 import type { CaseDeps } from './cases.deps.js';
 import { auditChange, recordChange, timelineEntry } from './cases.events.js';
@@ -182,13 +184,21 @@ export async function intake(
     data: { reportId: reportBase.id, channel: input.channel, ...(channelData ? { channelData } : {}) },
     at: now,
   };
+  const eventId = uuidv7();
+  const callbackUrl = source.inboundChannelId ? await channelCallback(tx, source.inboundChannelId) : null;
+  const acknowledgements = planMessages(
+    ctx.config,
+    { caseId: id, eventId, action: 'received', status: 'received', at: now },
+    [{ ...reportBase, callback_url: callbackUrl }],
+  );
   const { number, head } = await insertOpenedCase(
     tx,
     newCase,
     caseNumberPrefix(ctx.config.DISTRICT_CODE, now),
     { ...reportBase, case_id: id, original_case_id: id },
-    timelineEntry(opened),
+    { ...timelineEntry(opened), id: eventId },
     shardOf('case', id),
+    acknowledgements,
   );
   caseRow.number = number;
   await auditChange(ctx, tx, opened, head);

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth.js';
 import { appendAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
-import type { Category, DeadlinePolicy } from '../../platform/db/schema.js';
+import type { Category, DeadlinePolicy, ServiceAttribute } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { codeLevel, isCategoryCode, nextChildCode, parentCode } from './categories.codes.js';
 import {
@@ -27,6 +27,8 @@ export interface NewCategory {
   kind?: Kind | undefined;
   /** Omit to inherit the parent's deadlines when the parent was a leaf, or to set them later. */
   deadlines?: DeadlineSet | undefined;
+  /** Open311 service attributes, already validated (attributesSchema). */
+  attributes?: ServiceAttribute[] | undefined;
 }
 
 const auditPolicy = (p: DeadlinePolicy) => ({ id: p.id, priority: p.priority, ...termsOf(p) });
@@ -79,6 +81,7 @@ export async function createCategory(
         level: codeLevel(code),
         is_leaf: true,
         kind: input.kind ?? parent?.kind ?? 'event',
+        attributes: JSON.stringify(input.attributes ?? []),
       },
     ]);
     let inherited: DeadlinePolicy[] = [];
@@ -110,6 +113,7 @@ export async function createCategory(
         nameEn: category!.name_en,
         kind: category!.kind,
         policies: policies.map(auditPolicy),
+        ...(input.attributes?.length ? { attributes: input.attributes } : {}),
         ...(parent?.is_leaf
           ? { parentBecameBranch: parent.code, retiredPolicyIds: inherited.map((p) => p.id) }
           : {}),
@@ -124,9 +128,11 @@ export interface CategoryPatch {
   nameEn?: string | null | undefined;
   /** Applies to the whole subtree: a closed 大类 closes its 小类 and reopening reopens them. */
   active?: boolean | undefined;
+  /** Replaces a leaf's Open311 service attributes (already validated); [] removes them. */
+  attributes?: ServiceAttribute[] | undefined;
 }
 
-/** Renames or (de)activates a category, audited. */
+/** Renames, (de)activates or sets the Open311 attributes of a category, audited. */
 export async function updateCategory(
   ctx: AppContext,
   actor: Actor,
@@ -141,14 +147,33 @@ export async function updateCategory(
     if (name !== before.name || nameEn !== before.name_en)
       await repo.renameCategory(tx, before.id, name, nameEn);
     const toggled = patch.active === undefined ? [] : await repo.setSubtreeActive(tx, code, patch.active);
+    if (patch.attributes !== undefined) {
+      // Only leaves are Open311 services; a branch's questions would never be asked.
+      if (!before.is_leaf && patch.attributes.length > 0) {
+        throw new DomainError('category_not_leaf', `${code} has subcategories; set attributes on its leaves`);
+      }
+      await repo.setAttributes(tx, before.id, patch.attributes);
+    }
     const after = (await repo.findCategoryByCode(tx, code))!;
+    const attributesChanged = patch.attributes !== undefined;
     await appendAudit(tx, ctx.config.AUDIT_SECRET, {
       actorUserId: actor.id,
       action: 'category.update',
       entity: 'category',
       entityId: code,
-      before: { name: before.name, nameEn: before.name_en, active: before.active },
-      after: { name: after.name, nameEn: after.name_en, active: after.active, toggledCodes: toggled },
+      before: {
+        name: before.name,
+        nameEn: before.name_en,
+        active: before.active,
+        ...(attributesChanged ? { attributes: before.attributes } : {}),
+      },
+      after: {
+        name: after.name,
+        nameEn: after.name_en,
+        active: after.active,
+        toggledCodes: toggled,
+        ...(attributesChanged ? { attributes: after.attributes } : {}),
+      },
     });
     return { category: after, policies: await repo.listCurrentPolicies(tx, [after.id]) };
   });

@@ -32,6 +32,7 @@ export function presentCategoryBase(c: Category) {
     isLeaf: c.is_leaf,
     kind: c.kind,
     active: c.active,
+    attributes: c.attributes,
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   DeadlinePoliciesTable,
   DeadlinePolicy,
   Priority,
+  ServiceAttribute,
 } from '../../platform/db/schema.js';
 
 /** One category by code. */
@@ -65,6 +66,15 @@ export async function renameCategory(
   nameEn: string | null,
 ): Promise<void> {
   await db.updateTable('categories').set({ name, name_en: nameEn }).where('id', '=', id).execute();
+}
+
+/** Replaces a node's Open311 service attributes. */
+export async function setAttributes(db: Conn, id: number, attributes: ServiceAttribute[]): Promise<void> {
+  await db
+    .updateTable('categories')
+    .set({ attributes: JSON.stringify(attributes) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Sets `active` on a node and its whole subtree; returns the codes changed. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attributeOut, attributesSchema } from './categories.attributes.js';
 import { CODE_PATTERN } from './categories.codes.js';
 
 /** `NN`, `NN-NN` or `NN-NN-NN`. */
@@ -37,6 +38,8 @@ export const createBody = z.strictObject({
   nameEn: z.string().trim().min(1).max(120).nullable().default(null),
   kind: categoryKind.optional(),
   deadlines: deadlineSetSchema.optional(),
+  /** Open311 service attributes (extra questions) of the new leaf. */
+  attributes: attributesSchema.optional(),
 });
 
 export const patchBody = z
@@ -45,6 +48,8 @@ export const patchBody = z
     nameEn: z.string().trim().min(1).max(120).nullable().optional(),
     /** Applies to the whole subtree. */
     active: z.boolean().optional(),
+    /** Replaces the leaf's Open311 service attributes; [] removes them. */
+    attributes: attributesSchema.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
@@ -71,6 +76,8 @@ export const categorySchema = z.object({
   isLeaf: z.boolean(),
   kind: categoryKind,
   active: z.boolean(),
+  /** Open311 service attributes, in order (leaves only; empty elsewhere). */
+  attributes: z.array(attributeOut),
   /** Current deadlines by priority (leaves only; null until set). */
   deadlines: z
     .object({

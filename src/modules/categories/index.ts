@@ -1,6 +1,7 @@
 import type { Module } from '../module.js';
 import { categoriesRoutes } from './categories.routes.js';
 
+export { attributeDatatypes, attributesSchema, isListType } from './categories.attributes.js';
 export { ancestorCodes, codeLevel, isCategoryCode, parentCode } from './categories.codes.js';
 export { createCategory, setDeadlines, updateCategory } from './categories.editing.js';
 export {

@@ -4,32 +4,7 @@ import { actorQuery, hashToken, toActor, type Actor } from '../../platform/auth.
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
-
-/** The service user an Open311 client files as: an agent at 指挥中心 (<district>-D20), else the district. */
-async function serviceUser(ctx: AppContext, db: Conn, name: string): Promise<number> {
-  const district = ctx.config.DISTRICT_CODE;
-  const units = await db
-    .selectFrom('org_units')
-    .select(['id', 'code'])
-    .where('code', 'in', [`${district}-D20`, district])
-    .execute();
-  const unit = units.find((u) => u.code === `${district}-D20`) ?? units.find((u) => u.code === district);
-  if (!unit) throw new DomainError('unknown_unit', `no unit for district ${district}`);
-  const user = await db
-    .insertInto('users')
-    .values({
-      username: `open311:${randomBytes(6).toString('hex')}`,
-      display_name: `Open311 ${name}`.slice(0, 100),
-      // Not a scrypt hash: this user can never log in with a password.
-      password_hash: '!',
-      role: 'agent',
-      org_unit_id: unit.id,
-      phone: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return user.id;
-}
+import { createServiceUser } from '../users/index.js';
 
 export interface IssuedClient {
   id: number;
@@ -49,7 +24,7 @@ export async function createOpen311Client(
   name: string,
   key: string = randomBytes(32).toString('base64url'),
 ): Promise<IssuedClient> {
-  const userId = await serviceUser(ctx, db, name);
+  const userId = await createServiceUser(ctx, db, { prefix: 'open311', displayName: `Open311 ${name}` });
   const row = await db
     .insertInto('open311_clients')
     .values({ name, key_hash: hashToken(key), jurisdiction_id: ctx.config.DISTRICT_CODE, user_id: userId })
@@ -117,6 +92,7 @@ export async function revokeOpen311Client(ctx: AppContext, db: Conn, actor: Acto
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  keyCache.clear();
   await appendAudit(db, ctx.config.AUDIT_SECRET, {
     actorUserId: actor.id,
     action: 'open311_client_revoked',
@@ -128,16 +104,31 @@ export async function revokeOpen311Client(ctx: AppContext, db: Conn, actor: Acto
   return presentClient(after);
 }
 
+/**
+ * Resolved keys are kept a few seconds, as sessions are (platform/auth.ts), so a client posting
+ * steadily does not cost a key query per request (bench:open311). A revocation on this node
+ * clears the cache; other nodes refuse the key within KEY_CACHE_MS.
+ */
+const KEY_CACHE_MS = 5_000;
+const keyCache = new Map<string, { actor: Actor; until: number }>();
+
 /** The actor an API key files as; 403 when the key is missing, unknown or revoked. */
 export async function actorForApiKey(db: Conn, key: string | undefined): Promise<Actor> {
   if (!key) throw new DomainError('forbidden', "No api_key received -- can't proceed with create_request.");
+  const hash = hashToken(key);
+  const cached = keyCache.get(hash);
+  if (cached && cached.until > Date.now()) return cached.actor;
   const row = await actorQuery(db)
     .innerJoin('open311_clients as c', 'c.user_id', 'u.id')
     .select('c.active as client_active')
-    .where('c.key_hash', '=', hashToken(key))
+    .where('c.key_hash', '=', hash)
     .executeTakeFirst();
   const actor = row?.client_active ? toActor(row) : null;
-  if (!actor)
+  if (!actor) {
+    keyCache.delete(hash);
     throw new DomainError('forbidden', "Invalid api_key received -- can't proceed with create_request.");
+  }
+  if (keyCache.size >= 1000) keyCache.clear();
+  keyCache.set(hash, { actor, until: Date.now() + KEY_CACHE_MS });
   return actor;
 }

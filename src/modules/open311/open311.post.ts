@@ -4,8 +4,9 @@ import { idempotent } from '../../platform/idempotency.js';
 import { intake } from '../cases/intake.service.js';
 import { caseDeps } from '../cases/cases.deps.impl.js';
 import { reporterSchema } from '../cases/cases.schema.js';
+import { checkAttributes } from './open311.attributes.js';
 import { actorForApiKey } from './open311.clients.js';
-import { checkJurisdiction, serviceDefinition } from './open311.service.js';
+import { checkJurisdiction, serviceCategory } from './open311.service.js';
 
 /** The name/value pairs of a POST body, in order; a name may repeat (media_url, attribute[x][]). */
 export type FormPairs = ReadonlyArray<readonly [string, string]>;
@@ -26,7 +27,7 @@ function bad(message: string): never {
  * The spec's POST parameters: empty ones count as absent, unknown ones are ignored, each known
  * single-valued one keeps its first value.
  */
-function readFields(pairs: FormPairs) {
+export function readFields(pairs: FormPairs) {
   const single = new Map<string, string>();
   const mediaUrls: string[] = [];
   const attributes: Record<string, string | string[]> = {};
@@ -79,7 +80,7 @@ export async function postRequest(ctx: AppContext, pairs: FormPairs, checkUpload
   const serviceCode = f.get('service_code');
   if (!serviceCode) bad('service_code is required');
   if (serviceCode.length > 40) throw new DomainError('not_found', `no service ${serviceCode.slice(0, 40)}`);
-  await serviceDefinition(ctx.db, serviceCode);
+  const service = await serviceCategory(ctx.db, serviceCode);
 
   const lat = f.get('lat');
   const long = f.get('long');
@@ -103,21 +104,22 @@ export async function postRequest(ctx: AppContext, pairs: FormPairs, checkUpload
     ...(f.get('email') ? { email: f.get('email') } : {}),
   });
   if (!reporter.success) bad('phone must be digits and email a valid address');
-  const category = await caseDeps.findCategory(ctx.db, serviceCode);
+  const attributes = checkAttributes(service.attributes, f.attributes);
 
-  // What GeoReport carries that a report has no column for: kept with the intake event.
+  // What GeoReport carries that a report has no column for: kept with the intake event, where
+  // staff read it on the case timeline (attributes typed, with their questions and choice names).
   const channelData = Object.fromEntries(
     Object.entries({
       address_id: addressId,
       device_id: f.get('device_id') ?? f.get('deviceid'),
       account_id: f.get('account_id'),
       media_url: f.mediaUrls.length > 0 ? f.mediaUrls : undefined,
-      attributes: Object.keys(f.attributes).length > 0 ? f.attributes : undefined,
+      attributes: attributes.length > 0 ? attributes : undefined,
     }).filter(([, v]) => v !== undefined),
   );
   const input = {
     channel: 'open311' as const,
-    text: description ?? category!.name,
+    text: description ?? service.name,
     categoryCode: serviceCode,
     priority: 'normal' as const,
     kind: 'request' as const,

@@ -24,16 +24,28 @@ export function presentService(category: Category, group: Category) {
     service_code: category.code,
     service_name: category.name,
     description: category.name_en ? `${category.name} (${category.name_en})` : category.name,
-    metadata: false,
+    metadata: category.attributes.length > 0,
     type: 'realtime',
     keywords: [group.name, category.name, category.name_en].filter((k) => k && k !== '').join(','),
     group: group.name,
   };
 }
 
-/** The definition of a service without attributes (metadata is false for every service). */
+/** A service definition: its attributes in order, each field in the spec's order. */
 export function presentServiceDefinition(category: Category) {
-  return { service_code: category.code, attributes: [] };
+  return {
+    service_code: category.code,
+    attributes: category.attributes.map((a) => ({
+      variable: a.variable,
+      code: a.code,
+      datatype: a.datatype,
+      required: a.required,
+      datatype_description: a.datatype_description,
+      order: a.order,
+      description: a.description,
+      values: a.values.map((v) => ({ key: v.key, name: v.name })),
+    })),
+  };
 }
 
 /**

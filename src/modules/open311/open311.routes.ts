@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors, type FastifyPluginAsyncZod } from 
 import { DomainError } from '../../platform/errors.js';
 import { saveAttachment, sniffType } from '../cases/attachments.service.js';
 import { parseForm, postRequest, type FormPairs } from './open311.post.js';
-import { fileParams, jurisdictionQuery, requestsQuery } from './open311.schema.js';
+import { fileParams, jurisdictionQuery, requestsQuery, updatesQuery } from './open311.schema.js';
 import {
   checkJurisdiction,
   discovery,
@@ -12,6 +12,7 @@ import {
   listServices,
   serviceDefinition,
 } from './open311.service.js';
+import { listUpdates, postUpdate } from './open311.updates.js';
 import { toXml, type XmlValue } from './open311.xml.js';
 
 const formats = ['xml', 'json'] as const;
@@ -98,6 +99,15 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     return { pairs, photos };
   }
 
+  /** Refuses any photo that is too large or not an image, before anything is written. */
+  const checkPhotos = (photos: Photo[]) => () => {
+    for (const photo of photos) {
+      if (photo.bytes.length > ctx.config.UPLOAD_MAX_BYTES || !sniffType(photo.bytes)) {
+        throw new DomainError('validation_failed', `${photo.fileName} is not an accepted image`);
+      }
+    }
+  };
+
   for (const format of formats) {
     app.get(
       `/discovery.${format}`,
@@ -146,13 +156,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const { pairs, photos } = await readPost(request);
         // Photos are checked before anything is written, so a refused photo writes nothing.
-        const { actor, number, accountId } = await postRequest(ctx, pairs, () => {
-          for (const photo of photos) {
-            if (photo.bytes.length > ctx.config.UPLOAD_MAX_BYTES || !sniffType(photo.bytes)) {
-              throw new DomainError('validation_failed', `${photo.fileName} is not an accepted image`);
-            }
-          }
-        });
+        const { actor, number, accountId } = await postRequest(ctx, pairs, checkPhotos(photos));
         for (const photo of photos) await saveAttachment(ctx, actor, number, photo);
         const created = [
           {
@@ -162,6 +166,47 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
           },
         ];
         return send(reply.status(201), format, 'service_requests', created);
+      },
+    );
+
+    // FixMyStreet's extension: status details out (GET) and citizens' updates in (POST).
+    app.get(
+      `/servicerequestupdates.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `Updates on service requests, oldest first (FixMyStreet extension, ${format})`,
+          security: [],
+          querystring: updatesQuery,
+        },
+      },
+      async (request, reply) => {
+        checkJurisdiction(ctx, request.query.jurisdiction_id);
+        const updates = await listUpdates(ctx.db, request.query, new Date());
+        return send(reply, format, 'service_requests_updates', updates);
+      },
+    );
+
+    app.post(
+      `/servicerequestupdates.${format}`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `Post a citizen's update on a request (FixMyStreet extension, ${format})`,
+          security: [],
+          consumes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
+        },
+      },
+      async (request, reply) => {
+        const { pairs, photos } = await readPost(request);
+        const result = await postUpdate(ctx, pairs, checkPhotos(photos));
+        if (!result.replayed) {
+          for (const photo of photos) await saveAttachment(ctx, result.actor, result.number, photo);
+        }
+        const body = [{ update_id: result.eventId }];
+        return send(reply.status(result.replayed ? 200 : 201), format, 'service_request_updates', body);
       },
     );
   }

@@ -48,3 +48,12 @@ export type RequestsQuery = z.infer<typeof requestsQuery>;
 
 /** `{name}.{format}` in the last path segment, e.g. `04-06.json`. */
 export const fileParams = z.object({ file: z.string().max(100) });
+
+/** GET servicerequestupdates.{fmt}: a time window and the page extension (api_key is ignored). */
+export const updatesQuery = requestsQuery.pick({
+  jurisdiction_id: true,
+  start_date: true,
+  end_date: true,
+  page: true,
+  page_size: true,
+});

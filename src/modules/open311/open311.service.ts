@@ -63,14 +63,19 @@ export async function listServices(db: Conn) {
   return pairs.map(([category, group]) => presentService(category, group));
 }
 
-/** The definition of one service; 404 unless it is an active leaf category. */
-export async function serviceDefinition(db: Conn, code: string) {
+/** The category behind a service; 404 unless it is an active leaf category. */
+export async function serviceCategory(db: Conn, code: string): Promise<Category> {
   const path = await categoryPath(db, code);
   const category = path[path.length - 1];
   if (!category || !category.is_leaf || path.some((c) => !c.active)) {
     throw new DomainError('not_found', `no service ${code}`);
   }
-  return presentServiceDefinition(category);
+  return category;
+}
+
+/** The definition of one service, with its attributes. */
+export async function serviceDefinition(db: Conn, code: string) {
+  return presentServiceDefinition(await serviceCategory(db, code));
 }
 
 /** The time window a request list covers: the spec's default is the last 90 days. */

@@ -6,6 +6,9 @@ export type XmlValue =
 const itemNames: Record<string, string> = {
   services: 'service',
   service_requests: 'request',
+  // FixMyStreet's update extension: the GET root as FMS's fixtures spell it, the POST root as its client parses it.
+  service_requests_updates: 'request_update',
+  service_request_updates: 'request_update',
   errors: 'error',
   endpoints: 'endpoint',
   formats: 'format',

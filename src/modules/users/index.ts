@@ -7,3 +7,4 @@ export const usersModule: Module = { name: 'users', routes: usersRoutes };
 export { findUserById, findUserByUsername, insertUser, type UserWithUnit } from './users.repository.js';
 export { presentUser } from './users.presenter.js';
 export { hashForConfig } from './users.service.js';
+export { createServiceUser } from './service-users.js';

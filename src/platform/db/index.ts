@@ -9,6 +9,8 @@ import * as m0003 from './migrations/0003_catalogue.js';
 import * as m0004 from './migrations/0004_metrics_indexes.js';
 import * as m0005 from './migrations/0005_open311_clients.js';
 import * as m0006 from './migrations/0006_channels_outbox.js';
+import * as m0007 from './migrations/0007_self_service.js';
+import * as m0008 from './migrations/0008_service_attributes.js';
 import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
@@ -72,6 +74,8 @@ const migrations: Record<string, Migration> = {
   '0004_metrics_indexes': m0004,
   '0005_open311_clients': m0005,
   '0006_channels_outbox': m0006,
+  '0007_self_service': m0007,
+  '0008_service_attributes': m0008,
 };
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */

@@ -58,6 +58,25 @@ export interface CategoriesTable {
   kind: Generated<'event' | 'component' | 'consultation' | 'complaint' | 'suggestion' | 'help'>;
   active: Generated<boolean>;
   created_at: DefaultTimestamp;
+  /** GeoReport service attributes (extra questions) of a leaf; validated on write. */
+  attributes: ColumnType<ServiceAttribute[], string | undefined, string>;
+}
+
+export type AttributeDatatype =
+  'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+
+/** One GeoReport v2 service attribute, named as the spec names its fields. */
+export interface ServiceAttribute {
+  code: string;
+  datatype: AttributeDatatype;
+  required: boolean;
+  /** false: informational only, never asked of the user. */
+  variable: boolean;
+  order: number;
+  description: string;
+  datatype_description: string;
+  /** The choices of the two list types; empty otherwise. */
+  values: Array<{ key: string; name: string }>;
 }
 
 export interface DeadlinePoliciesTable {
@@ -186,6 +205,12 @@ export interface ReportsTable {
   eval_comment: string | null;
   evaluated_at: Timestamp | null;
   evaluated_by: number | null;
+  /** When the reporter accepted the privacy notice (self-service web form). */
+  privacy_consent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Which version of the privacy notice they accepted. */
+  privacy_notice_version: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 of the self-service tracking code; the code itself is never stored. */
+  tracking_code_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseEventsTable {
@@ -341,6 +366,15 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   delivered_at: Timestamp | null;
+  /** Queueing order: one case's messages to one recipient go out in this order. */
+  seq: Generated<number>;
+}
+
+/** One failed self-service tracking attempt (wrong phone digits or code) against a case number. */
+export interface TrackingFailuresTable {
+  id: Generated<number>;
+  case_number: string;
+  at: Timestamp;
 }
 
 export interface Database {
@@ -366,6 +400,7 @@ export interface Database {
   open311_clients: Open311ClientsTable;
   inbound_channels: InboundChannelsTable;
   outbox: OutboxTable;
+  tracking_failures: TrackingFailuresTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;
