@@ -117,3 +117,45 @@ export async function makeWorld(overrides: Record<string, string> = {}) {
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** The bearer header every staff helper passes to `app.inject`. */
+export type Auth = { authorization: string };
+
+/** The fields of a staff API case that lifecycle helpers carry from one step to the next. */
+export interface CaseOut {
+  id: string;
+  number: string;
+  version: number;
+  status: string;
+}
+
+/**
+ * Stores the district's bounding box (around Daxing) so that intake accepts coordinates inside it
+ * and refuses ones outside; tests that send lon/lat need it, and makeWorld does not set it.
+ */
+export async function setDistrictBbox(w: Pick<World, 'db'>): Promise<void> {
+  await w.db
+    .insertInto('settings')
+    .values({
+      key: 'district.bbox',
+      value: JSON.stringify({ minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 }),
+    })
+    .execute();
+}
+
+/**
+ * The `received` timeline entry of a case (by id or by number): its data, parsed whether the
+ * driver hands back JSON text (PGlite) or an object (PostgreSQL), and who wrote it.
+ */
+export async function receivedEvent(w: Pick<World, 'db'>, which: { id: string } | { number: string }) {
+  const query = w.db
+    .selectFrom('case_events as e')
+    .innerJoin('cases as c', 'c.id', 'e.case_id')
+    .select(['e.data', 'e.actor_user_id'])
+    .where('e.action', '=', 'received');
+  const ev = await (
+    'id' in which ? query.where('c.id', '=', which.id) : query.where('c.number', '=', which.number)
+  ).executeTakeFirstOrThrow();
+  const data = (typeof ev.data === 'string' ? JSON.parse(ev.data) : ev.data) as Record<string, unknown>;
+  return { data, actorUserId: ev.actor_user_id };
+}

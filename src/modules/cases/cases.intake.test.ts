@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { multipart } from '../../../test/multipart.js';
+import { makeWorld, setDistrictBbox, type World } from '../../../test/world.js';
 
 let w: World;
 beforeAll(async () => {
   w = await makeWorld();
-  await w.db
-    .insertInto('settings')
-    .values({
-      key: 'district.bbox',
-      value: JSON.stringify({ minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 }),
-    })
-    .execute();
+  await setDistrictBbox(w);
 });
 afterAll(async () => {
   await w.close();
@@ -203,26 +198,17 @@ describe('attachments', () => {
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     Buffer.alloc(64, 1),
   ]);
-  function multipart(name: string, bytes: Buffer, type: string) {
-    const boundary = '----zhicheng';
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-  }
+  const upload = (filename: string, bytes: Buffer, type: string) =>
+    multipart([], [{ field: 'file', filename, bytes, type }]);
 
   it('stores a photo, serves it back in scope, and refuses wrong types', async () => {
     const created = await intake({ ...valid, autoDispatch: true });
     const id = created.body.case!.id;
-    const up = multipart('现场.png', png, 'image/png');
+    const up = upload('现场.png', png, 'image/png');
     const res = await w.app.inject({
       method: 'POST',
       url: `/api/cases/${id}/attachments`,
-      payload: up.body,
+      payload: up.payload,
       headers: { ...w.users.handlerS1.auth, ...up.headers },
     });
     expect(res.statusCode).toBe(201);
@@ -235,11 +221,11 @@ describe('attachments', () => {
         .statusCode,
     ).toBe(404);
 
-    const exe = multipart('virus.png', Buffer.from('MZ\x90\x00 not an image'), 'image/png');
+    const exe = upload('virus.png', Buffer.from('MZ\x90\x00 not an image'), 'image/png');
     const bad = await w.app.inject({
       method: 'POST',
       url: `/api/cases/${id}/attachments`,
-      payload: exe.body,
+      payload: exe.payload,
       headers: { ...w.users.handlerS1.auth, ...exe.headers },
     });
     expect(bad.statusCode).toBe(415);
@@ -256,11 +242,11 @@ describe('attachments', () => {
         payload: valid,
       });
       const id = created.json<{ case: { id: string } }>().case.id;
-      const big = multipart('big.png', Buffer.concat([png, Buffer.alloc(5000)]), 'image/png');
+      const big = upload('big.png', Buffer.concat([png, Buffer.alloc(5000)]), 'image/png');
       const res = await small.app.inject({
         method: 'POST',
         url: `/api/cases/${id}/attachments`,
-        payload: big.body,
+        payload: big.payload,
         headers: { ...small.users.agent.auth, ...big.headers },
       });
       expect(res.statusCode).toBe(413);

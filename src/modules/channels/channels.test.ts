@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { makeWorld, receivedEvent, setDistrictBbox, type World } from '../../../test/world.js';
 import { sign } from './signature.js';
 
 let w: World;
@@ -92,13 +92,7 @@ let board: { id: number; code: string; secret: string; userId: number };
 
 beforeAll(async () => {
   w = await makeWorld({ INBOUND_RATE_LIMIT: '25' });
-  await w.db
-    .insertInto('settings')
-    .values({
-      key: 'district.bbox',
-      value: JSON.stringify({ minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 }),
-    })
-    .execute();
+  await setDistrictBbox(w);
   board = await createChannel({ code: 'leader-board', callbackUrl: 'https://board.example.gov.cn/hook' });
 });
 afterAll(async () => {
@@ -253,13 +247,7 @@ describe('inbound delivery', () => {
       title: '占道经营',
       number: body.caseNumber,
     });
-    const ev = await w.db
-      .selectFrom('case_events')
-      .select('data')
-      .where('case_id', '=', body.caseId)
-      .where('action', '=', 'received')
-      .executeTakeFirstOrThrow();
-    const data = (typeof ev.data === 'string' ? JSON.parse(ev.data) : ev.data) as Record<string, unknown>;
+    const { data } = await receivedEvent(w, { id: body.caseId });
     // The unmapped rest of the payload is kept; mapped values are not repeated.
     expect(data.channelData).toEqual({
       inboundChannel: 'leader-board',

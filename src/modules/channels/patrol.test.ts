@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { multipart } from '../../../test/multipart.js';
+import { makeWorld, receivedEvent, setDistrictBbox, type World } from '../../../test/world.js';
 import { attachmentsRoot } from '../cases/attachments.service.js';
 
 let w: World;
@@ -15,28 +16,15 @@ const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(
 type Fields = Record<string, string>;
 
 async function patrol(auth: { authorization: string }, fields: Fields, files: Array<[string, Buffer]>) {
-  const boundary = '----zhicheng-patrol-boundary';
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  for (const [fileName, bytes] of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  const body = multipart(
+    fields,
+    files.map(([filename, bytes]) => ({ field: 'photo', filename, bytes, type: 'image/jpeg' })),
+  );
   return w.app.inject({
     method: 'POST',
     url: '/api/patrol/reports',
-    headers: { ...auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat(chunks),
+    headers: { ...auth, ...body.headers },
+    payload: body.payload,
   });
 }
 
@@ -69,13 +57,7 @@ async function expectRefused(
 
 beforeAll(async () => {
   w = await makeWorld();
-  await w.db
-    .insertInto('settings')
-    .values({
-      key: 'district.bbox',
-      value: JSON.stringify({ minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 }),
-    })
-    .execute();
+  await setDistrictBbox(w);
 });
 afterAll(async () => {
   await w?.close();
@@ -131,13 +113,7 @@ describe('grid patrol reports', () => {
       case_channel: 'grid',
       code: '04-06',
     });
-    const ev = await w.db
-      .selectFrom('case_events')
-      .select('data')
-      .where('case_id', '=', body.caseId)
-      .where('action', '=', 'received')
-      .executeTakeFirstOrThrow();
-    const data = (typeof ev.data === 'string' ? JSON.parse(ev.data) : ev.data) as Record<string, unknown>;
+    const { data } = await receivedEvent(w, { id: body.caseId });
     expect(data.channelData).toEqual({
       gps: { lon: 116.3301, lat: 39.7889, accuracy: 8.5 },
       capturedAt: '2026-11-21T09:30:00+08:00',

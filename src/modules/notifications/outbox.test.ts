@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { makeWorld, type Auth, type CaseOut, type World } from '../../../test/world.js';
 import { sign } from '../channels/signature.js';
 import { deliverDue, leaseMs, retryDelayMs } from './outbox.job.js';
 import { claimDue } from './outbox.repository.js';
@@ -83,14 +83,6 @@ beforeEach(() => {
   sms.state.status = 200;
   hook.state.status = 200;
 });
-
-type Auth = { authorization: string };
-interface CaseOut {
-  id: string;
-  number: string;
-  version: number;
-  status: string;
-}
 
 async function post(auth: Auth, url: string, payload: object) {
   const res = await w.app.inject({ method: 'POST', url, payload, headers: auth });

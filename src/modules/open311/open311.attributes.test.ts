@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { multipart } from '../../../test/multipart.js';
+import { makeWorld, receivedEvent, type World } from '../../../test/world.js';
 import { createOpen311Client } from './open311.clients.js';
 
 let w: World;
@@ -114,15 +115,12 @@ async function postForm(fmt: 'json' | 'xml', fields: Array<[string, string]>) {
 }
 
 async function postMultipart(fields: Array<[string, string]>) {
-  const boundary = '----zhicheng-attr-boundary';
-  const parts = fields.map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
+  const body = multipart(fields);
   const res = await w.app.inject({
     method: 'POST',
     url: '/open311/v2/requests.json',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: `${parts.join('')}--${boundary}--\r\n`,
+    headers: body.headers,
+    payload: body.payload,
   });
   return { status: res.statusCode, body: res.body };
 }
@@ -146,14 +144,7 @@ async function counts() {
 }
 
 async function channelData(number: string) {
-  const ev = await w.db
-    .selectFrom('case_events as e')
-    .innerJoin('cases as c', 'c.id', 'e.case_id')
-    .select('e.data')
-    .where('c.number', '=', number)
-    .where('e.action', '=', 'received')
-    .executeTakeFirstOrThrow();
-  const data = (typeof ev.data === 'string' ? JSON.parse(ev.data) : ev.data) as Record<string, unknown>;
+  const { data } = await receivedEvent(w, { number });
   return data.channelData as Record<string, unknown>;
 }
 

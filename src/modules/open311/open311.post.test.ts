@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { multipart } from '../../../test/multipart.js';
+import { makeWorld, receivedEvent, setDistrictBbox, type World } from '../../../test/world.js';
 import { createOpen311Client } from './open311.clients.js';
 
 let w: World;
@@ -29,28 +30,15 @@ async function postMultipart(
   fields: Array<[string, string]>,
   files: Array<[string, string, Buffer]>,
 ) {
-  const boundary = '----zhicheng-test-boundary';
-  const chunks: Buffer[] = [];
-  for (const [name, value] of fields) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  for (const [name, fileName, bytes] of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  const body = multipart(
+    fields,
+    files.map(([field, filename, bytes]) => ({ field, filename, bytes, type: 'image/png' })),
+  );
   const res = await w.app.inject({
     method: 'POST',
     url: `/open311/v2/requests.${fmt}`,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat(chunks),
+    headers: body.headers,
+    payload: body.payload,
   });
   return { status: res.statusCode, type: String(res.headers['content-type']), body: res.body };
 }
@@ -80,27 +68,11 @@ async function caseCount() {
   return Number(row.n);
 }
 
-async function receivedData(number: string) {
-  const ev = await w.db
-    .selectFrom('case_events as e')
-    .innerJoin('cases as c', 'c.id', 'e.case_id')
-    .select(['e.data', 'e.actor_user_id'])
-    .where('c.number', '=', number)
-    .where('e.action', '=', 'received')
-    .executeTakeFirstOrThrow();
-  const data = (typeof ev.data === 'string' ? JSON.parse(ev.data) : ev.data) as Record<string, unknown>;
-  return { data, actorUserId: ev.actor_user_id };
-}
+const receivedData = (number: string) => receivedEvent(w, { number });
 
 beforeAll(async () => {
   w = await makeWorld();
-  await w.db
-    .insertInto('settings')
-    .values({
-      key: 'district.bbox',
-      value: JSON.stringify({ minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 }),
-    })
-    .execute();
+  await setDistrictBbox(w);
   key = (await createOpen311Client(w.ctx, w.db, null, 'fixmystreet')).apiKey;
 });
 afterAll(async () => {

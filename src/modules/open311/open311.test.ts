@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { makeWorld, setDistrictBbox, type Auth, type CaseOut, type World } from '../../../test/world.js';
 
 let w: World;
-
-type Auth = { authorization: string };
-interface CaseOut {
-  id: string;
-  number: string;
-  version: number;
-  status: string;
-}
 
 async function post(auth: Auth, url: string, payload: unknown) {
   const res = await w.app.inject({ method: 'POST', url, payload: payload as object, headers: auth });
@@ -102,13 +94,7 @@ const rawBodies: string[] = [];
 
 beforeAll(async () => {
   w = await makeWorld();
-  await w.db
-    .insertInto('settings')
-    .values({
-      key: 'district.bbox',
-      value: JSON.stringify({ minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 }),
-    })
-    .execute();
+  await setDistrictBbox(w);
   const u = w.users;
   old = await file({ text: '很久以前的占道经营' });
   await w.db

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { multipart } from '../../../test/multipart.js';
+import { makeWorld, type Auth, type CaseOut, type World } from '../../../test/world.js';
 import { createOpen311Client } from './open311.clients.js';
 import { fmsStatus } from './open311.updates.js';
 
@@ -7,13 +8,6 @@ let w: World;
 let key: string;
 let otherKey: string;
 
-type Auth = { authorization: string };
-interface CaseOut {
-  id: string;
-  number: string;
-  version: number;
-  status: string;
-}
 type Update = Record<string, string>;
 
 const png = Buffer.from(
@@ -365,24 +359,16 @@ describe('POST servicerequestupdates', () => {
   });
 
   it('takes multipart posts with a photo', async () => {
-    const boundary = '----zhicheng-update-boundary';
     const fields = update(answered, [['update_id', 'fms-multipart']]).filter(([n]) => n !== 'update_id');
     fields.push(['update_id', 'fms-multipart']);
-    const chunks = fields.map(([n, v]) =>
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`),
-    );
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="photo1"; filename="stall.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      png,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    );
+    const body = multipart(fields, [
+      { field: 'photo1', filename: 'stall.png', bytes: png, type: 'image/png' },
+    ]);
     const res = await w.app.inject({
       method: 'POST',
       url: '/open311/v2/servicerequestupdates.json',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat(chunks),
+      headers: body.headers,
+      payload: body.payload,
     });
     expect(res.statusCode, res.body).toBe(201);
     const attachments = await w.db

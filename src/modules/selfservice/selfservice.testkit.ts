@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { multipart } from '../../../test/multipart.js';
+import { makeWorld, setDistrictBbox, type World } from '../../../test/world.js';
 
 /** Helpers shared by the self-service tests: a world with a district box, and a public client. */
 
@@ -11,13 +12,7 @@ export const png = Buffer.from(
 
 export async function selfServiceWorld(overrides: Record<string, string> = {}): Promise<World> {
   const w = await makeWorld(overrides);
-  await w.db
-    .insertInto('settings')
-    .values({
-      key: 'district.bbox',
-      value: JSON.stringify({ minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 }),
-    })
-    .execute();
+  await setDistrictBbox(w);
   return w;
 }
 
@@ -86,27 +81,11 @@ export function publicClient(w: World, ip = '127.0.0.1') {
       files: Array<[string, Buffer]>,
       headers: Record<string, string> = {},
     ) {
-      const boundary = '----zhicheng-selfservice';
-      const chunks: Buffer[] = [];
-      for (const [name, value] of fields) {
-        chunks.push(
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-        );
-      }
-      for (const [fileName, bytes] of files) {
-        chunks.push(
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${fileName}"\r\nContent-Type: image/png\r\n\r\n`,
-          ),
-          bytes,
-          Buffer.from('\r\n'),
-        );
-      }
-      chunks.push(Buffer.from(`--${boundary}--\r\n`));
-      return post<SubmitBody>('/api/public/reports', Buffer.concat(chunks), {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        ...headers,
-      });
+      const body = multipart(
+        fields,
+        files.map(([filename, bytes]) => ({ field: 'photo', filename, bytes, type: 'image/png' })),
+      );
+      return post<SubmitBody>('/api/public/reports', body.payload, { ...body.headers, ...headers });
     },
     track: (number: string, proof: Record<string, string>) =>
       post<TrackBody>(`/api/public/cases/${number}/track`, proof),
