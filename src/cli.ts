@@ -1,6 +1,20 @@
 import { pathToFileURL } from 'node:url';
+import {
+  classifyUsage,
+  runClassifyCommand,
+  runTrainCommand,
+  trainUsage,
+} from './modules/classifier/index.js';
 import { findUnitByCode, importDistrict, seedDepartments, seedGrids } from './modules/org/index.js';
+import { importPolygonsUsage, runImportPolygons } from './modules/geo/geo.cli.js';
 import { runReplayCommand } from './modules/open311/replay/replay.js';
+import { similarReportCommand } from './modules/similar/similar.report.command.js';
+import {
+  modelsUsage,
+  runModelsCommand,
+  runTrainFromDb,
+  trainFromDbUsage,
+} from './modules/suggest/suggest.cli.js';
 import { verifyAudit } from './platform/audit.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/index.js';
@@ -85,10 +99,40 @@ export const commands: Command[] = [
     },
   },
   {
+    name: 'import-polygons',
+    usage: importPolygonsUsage,
+    summary: 'Import unit boundaries (GeoJSON) for coordinates → street/community',
+    run: (args, io) => runImportPolygons(args, io),
+  },
+  {
     name: 'open311-replay',
     usage: 'open311-replay [--limit N] [options]',
     summary: 'Post the 3,050 US 311 samples to an Open311 endpoint and read each back in XML and JSON',
     run: (args, io) => runReplayCommand(args, io),
+  },
+  {
+    name: 'train',
+    usage: `${trainUsage}\n  ${trainFromDbUsage}`,
+    summary: 'Train a text classifier from a labelled CSV (model file) or from the handled cases (registry)',
+    run: (args, io) => (args.includes('--from-db') ? runTrainFromDb(args, io) : runTrainCommand(args, io)),
+  },
+  {
+    name: 'models',
+    usage: modelsUsage,
+    summary: 'The classifier model registry: list, activate, roll back, import a model file',
+    run: (args, io) => runModelsCommand(args, io),
+  },
+  {
+    name: 'classify',
+    usage: classifyUsage,
+    summary: 'Classify JSON lines {"id","text"} from stdin; one JSON answer per line on stdout',
+    run: (args, io) => runClassifyCommand(args, io, process.stdin, process.stdout),
+  },
+  {
+    name: 'similar-report',
+    usage: 'similar-report --input FILE.csv [--window-days 30] [--sample 50 --sample-out FILE.md]',
+    summary: 'Group a table of real messages by the 并案 similarity; print the largest groups',
+    run: (args, io) => similarReportCommand(args, io),
   },
 ];
 

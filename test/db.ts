@@ -16,6 +16,9 @@ export async function freshDatabase(
     LOG_LEVEL: 'silent',
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema } : {}),
     DATABASE_POOL_SIZE: '4',
+    // Suites file the same report again and again and expect a case each time; automatic merging
+    // (并案) is switched on only where a test asks for it (src/modules/similar/similar.test.ts).
+    SIMILAR_AUTO_MERGE_SCORE: '0',
     ...overrides,
   });
   const opened = await openDatabase(config);

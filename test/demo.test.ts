@@ -105,3 +105,33 @@ describe('the seeded demo district', () => {
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);
   });
 });
+
+describe('smart dispatch in the demo', () => {
+  it('dispatches a clear report without a category to the department the shipped model names', async () => {
+    const agent = await login('agent');
+    const filed = await app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      headers: agent,
+      payload: {
+        channel: 'hotline',
+        title: '拖欠工资',
+        text: '我在一家建筑公司打工，老板拖欠我们农民工工资半年了，劳动合同也没签，社保也不给交，希望劳动部门帮忙讨薪',
+        reporter: { name: '王五', phone: '13900001111' },
+      },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const c = filed.json<{ case: { id: string; status: string; leadUnitId: number | null } }>().case;
+    const s = await app.inject({ url: `/api/cases/${c.id}/suggestion`, headers: agent });
+    const suggestion = s.json<{
+      suggestion: { label: string; confidence: number; unitName: string; decision: string };
+    }>().suggestion;
+    expect(suggestion).toMatchObject({ label: '劳动和社会保障', unitName: '区人力资源和社会保障局' });
+    expect(c.status).toBe(suggestion.decision === 'auto_dispatched' ? 'dispatched' : 'received');
+    expect(suggestion.decision).toBe('auto_dispatched');
+    const models = await app.inject({ url: '/api/models', headers: await login('admin') });
+    expect(models.json<{ items: Array<{ version: number; active: boolean }> }>().items).toEqual([
+      expect.objectContaining({ version: 1, active: true }),
+    ]);
+  });
+});

@@ -5,11 +5,14 @@ import { casesModule } from './cases/index.js';
 import { categoriesModule } from './categories/index.js';
 import { channelsModule } from './channels/index.js';
 import { dispatchModule } from './dispatch/index.js';
+import { geoModule } from './geo/index.js';
 import { metricsModule } from './metrics/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { open311AdminModule, open311Module } from './open311/index.js';
 import { orgModule } from './org/index.js';
 import { selfServiceModule } from './selfservice/index.js';
+import { suggestModule } from './suggest/index.js';
+import { similarModule } from './similar/index.js';
 import { usersModule } from './users/index.js';
 
 /** Every domain module, registered in one place. */
@@ -26,5 +29,8 @@ export const modules: Module[] = [
   open311Module,
   open311AdminModule,
   selfServiceModule,
+  suggestModule,
   channelsModule,
+  similarModule,
+  geoModule,
 ];

@@ -85,6 +85,17 @@ const schema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   /** Time one delivery attempt may take (HTTP and SMTP), ms. */
   OUTBOX_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Address resolution: intake takes the street/community read from a report's address from this confidence up. */
+  ADDRESS_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
+  /**
+   * Confidence at or above which intake dispatches a report on the model's suggestion alone
+   * (category and unit); below it the case waits in the dispatcher queue. Above 1 = never.
+   */
+  AUTO_DISPATCH_CONFIDENCE: z.coerce.number().min(0).default(0.9),
+  /** 并案: how far back (days) a new report looks for open cases about the same problem. */
+  SIMILAR_WINDOW_DAYS: z.coerce.number().positive().max(365).default(30),
+  /** 并案: a report joins an open case automatically at this similarity score; 0 or above 1 = never. */
+  SIMILAR_AUTO_MERGE_SCORE: z.coerce.number().min(0).default(0.9),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -1,7 +1,10 @@
 import { addDuration, loadCalendar } from '../calendar/index.js';
 import { currentPolicy, findCategoryByCode, findCategoryById } from '../categories/index.js';
 import { resolveDispatch } from '../dispatch/index.js';
+import { locate } from '../geo/index.js';
 import { findUnitByCode, findUnitById } from '../org/index.js';
+import { reportJoined, similarAtIntake } from '../similar/index.js';
+import { suggest } from '../suggest/suggest.service.js';
 import type { CaseDeps } from './cases.deps.js';
 
 /** The case module's neighbours, wired to the real modules. */
@@ -21,4 +24,7 @@ export const caseDeps: CaseDeps = {
     const cal = await loadCalendar(db);
     return (start, amount, unit) => addDuration(start, amount, unit, cal);
   },
+  locate: (ctx, db, input) => locate(ctx, input, db),
+  similar: { atIntake: similarAtIntake, joined: reportJoined },
+  suggest: (ctx, db, probe) => suggest(ctx, caseDeps, db, probe),
 };

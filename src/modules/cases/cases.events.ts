@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { queueNotifications } from '../notifications/outbox.queue.js';
+import { recordTrainingLabel } from '../suggest/suggest.service.js';
 import { insertEvent, type NewEvent } from './cases.repository.js';
 
 /** Actions a reporter sees in the public part of the timeline. */
@@ -90,6 +91,8 @@ export async function recordChange(ctx: AppContext, tx: Tx, change: CaseChange):
   const entry = timelineEntry(change);
   const eventId = await insertEvent(tx, entry);
   if (entry.public) await queueNotifications(ctx, tx, change, eventId);
+  // The lead unit taking the case is the city's answer to "who handles this": a training label.
+  if (change.action === 'accept') await recordTrainingLabel(tx, change.after, change.at);
   await auditChange(ctx, tx, change);
   return eventId;
 }

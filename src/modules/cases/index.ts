@@ -15,4 +15,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 export const casesModule: Module = { name: 'cases', routes, jobs: [deadlineTimersJob] };
 
 export { fireDueTimers } from './cases.jobs.js';
-export { scopeOf, scopeFilter, type Scope } from './cases.scope.js';
+export { scopeOf, scopeFilter, assertInScope, type Scope } from './cases.scope.js';
+export { findCase, lockCase, listEvents } from './cases.repository.js';
+export { recordChange } from './cases.events.js';

@@ -6,6 +6,7 @@ import type { CaseRow, OrgUnit, Role } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { planMessages } from '../notifications/outbox.plan.js';
+import { confidentEnough, recordSuggestion } from '../suggest/suggest.service.js';
 import { channelCallback } from '../notifications/outbox.repository.js';
 import { applyDispatch } from './cases.dispatch.js';
 import type { CaseDeps } from './cases.deps.js';
@@ -22,6 +23,7 @@ import {
 import type { IntakeInput } from './cases.schema.js';
 import { assertInScope } from './cases.scope.js';
 import { terminalStatuses, type CaseStatus } from './cases.state.js';
+import { locateArea } from './intake.area.js';
 import { assertInsideDistrict } from './location.js';
 
 /** Which channels each role may file through. */
@@ -75,7 +77,10 @@ export async function intake(
     if (!category.is_leaf)
       throw new DomainError('category_not_leaf', `${input.categoryCode} is not a leaf category`);
   }
-  const area = await resolveArea(ctx, deps, tx, input);
+  // No area given: read it from the address (and the point, when polygons are configured).
+  const given = await resolveArea(ctx, deps, tx, input);
+  const located = given ? null : await locateArea(ctx, deps, tx, input);
+  const area = given ?? located?.unit ?? null;
   if ((input.lon == null) !== (input.lat == null)) {
     throw new DomainError('validation_failed', 'lon and lat go together');
   }
@@ -103,29 +108,76 @@ export async function intake(
     received_at: now,
   };
 
-  if (input.mergeIntoCase) {
-    const target = await lockCase(tx, input.mergeIntoCase);
-    await assertInScope(tx, actor, target);
-    if (terminalStatuses.includes(target.status as CaseStatus)) {
+  // 并案: the open cases this report probably repeats (its text is indexed under the case id it
+  // will get); above SIMILAR_AUTO_MERGE_SCORE it joins the best one instead of opening a case.
+  const id = uuidv7();
+  const similar = input.mergeIntoCase
+    ? null
+    : await deps.similar.atIntake(
+        ctx,
+        tx,
+        {
+          text: input.text,
+          title: input.title ?? null,
+          lon: input.lon ?? null,
+          lat: input.lat ?? null,
+          categoryId: category?.id ?? null,
+          areaUnitId: area?.id ?? null,
+          at: now,
+        },
+        id,
+      );
+  const auto = similar?.autoMerge ?? null;
+  if (input.mergeIntoCase || auto) {
+    const target = await lockCase(tx, input.mergeIntoCase ?? auto!.caseId);
+    // An automatic merge is the system's decision, not the filer's: no scope check (a citizen may
+    // not see the case their report joins until it is theirs too).
+    if (!auto) await assertInScope(tx, actor, target);
+    const open = !terminalStatuses.includes(target.status as CaseStatus);
+    if (!open && !auto) {
       throw new DomainError(
         'invalid_transition',
         `case ${target.number} is ${target.status}; reports cannot join it`,
       );
     }
-    await insertReport(tx, { ...reportBase, case_id: target.id, original_case_id: target.id });
-    const after = await updateCase(tx, target, { report_count: target.report_count + 1 }, now);
-    await recordChange(ctx, tx, {
-      actor,
-      action: 'report_merged',
-      before: target,
-      after,
-      data: { reportId: reportBase.id, channel: input.channel },
-      at: now,
-    });
-    return { duplicate: false, caseRow: after, reportId: reportBase.id };
+    // (A candidate closed between the lookup and the lock: the report opens its own case below.)
+    if (open) {
+      await insertReport(tx, { ...reportBase, case_id: target.id, original_case_id: target.id });
+      const after = await updateCase(tx, target, { report_count: target.report_count + 1 }, now);
+      await recordChange(ctx, tx, {
+        actor,
+        action: 'report_merged',
+        before: target,
+        after,
+        reason: auto ? `系统自动并案：与本案相似度 ${auto.score}` : null,
+        data: {
+          reportId: reportBase.id,
+          channel: input.channel,
+          ...(auto ? { automatic: true, score: auto.score, evidence: auto.evidence } : {}),
+        },
+        at: now,
+      });
+      await deps.similar.joined(tx, {
+        targetId: target.id,
+        text: input.text,
+        at: now,
+        indexedAs: auto ? id : null,
+      });
+      return { duplicate: false, caseRow: after, reportId: reportBase.id };
+    }
   }
 
-  const id = uuidv7();
+  // Smart dispatch: a report without a category gets the active model's suggestion; a confident
+  // one is dispatched at once (below), the rest wait in the dispatcher queue with it.
+  const suggestion =
+    category || input.kind !== 'request'
+      ? null
+      : await deps.suggest(ctx, tx, {
+          text: input.text,
+          title: input.title ?? null,
+          areaUnitId: area?.id ?? null,
+        });
+  const autoDispatch = suggestion && confidentEnough(ctx, suggestion) ? suggestion : null;
   const caseRow: CaseRow = {
     id,
     number: '',
@@ -133,7 +185,7 @@ export async function intake(
     kind: input.kind,
     title: input.title ?? input.text.slice(0, 40),
     description: input.text,
-    category_id: category?.id ?? null,
+    category_id: category?.id ?? autoDispatch?.categoryId ?? null,
     priority: input.priority,
     area_unit_id: area?.id ?? null,
     area_path: area?.path ?? null,
@@ -181,7 +233,13 @@ export async function intake(
     action: 'received',
     before: null,
     after: caseRow,
-    data: { reportId: reportBase.id, channel: input.channel, ...(channelData ? { channelData } : {}) },
+    data: {
+      reportId: reportBase.id,
+      channel: input.channel,
+      ...(channelData ? { channelData } : {}),
+      ...(located ? { addressResolution: located.record } : {}),
+      ...(similar?.proposals.length ? { similar: similar.proposals } : {}),
+    },
     at: now,
   };
   const eventId = uuidv7();
@@ -203,7 +261,26 @@ export async function intake(
   caseRow.number = number;
   await auditChange(ctx, tx, opened, head);
   let result = caseRow;
-  if (input.autoDispatch && category && area) {
+  if (suggestion)
+    await recordSuggestion(tx, id, suggestion, autoDispatch ? 'auto_dispatched' : 'queued', now);
+  if (autoDispatch) {
+    // The system dispatches (no actor); the timeline's reason names the model, label and phrases.
+    result = await applyDispatch(
+      ctx,
+      deps,
+      tx,
+      caseRow,
+      {
+        leadUnitId: autoDispatch.unitId,
+        coUnitIds: autoDispatch.coUnitIds,
+        categoryId: autoDispatch.categoryId,
+        priority: input.priority,
+        reason: autoDispatch.reasons.join('；'),
+      },
+      null,
+      now,
+    );
+  } else if (input.autoDispatch && category && area) {
     const decision = await deps.resolveDispatch(tx, { categoryId: category.id, areaUnitId: area.id });
     if (decision) {
       result = await applyDispatch(

@@ -1,5 +1,6 @@
 import type { Conn } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
+import { districtPolygonContains } from '../geo/index.js';
 
 /** The district's bounding box in WGS84, kept in `settings` under `district.bbox`. */
 export interface BBox {
@@ -17,14 +18,21 @@ export const knownDistrictBoxes: Record<string, BBox> = {
   '110115': { minLon: 116.19, maxLon: 116.76, minLat: 39.42, maxLat: 39.86 },
 };
 
-/** Refuses coordinates outside the configured district box (no box configured: anything goes). */
+/**
+ * Refuses coordinates outside the configured district box (no box configured: anything goes), and,
+ * when the district's polygon has been imported (modules/geo), outside the polygon too.
+ */
 export async function assertInsideDistrict(db: Conn, lon: number, lat: number): Promise<void> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', BBOX_KEY).executeTakeFirst();
-  if (!row) return;
-  const box = row.value as BBox;
-  if (lon < box.minLon || lon > box.maxLon || lat < box.minLat || lat > box.maxLat) {
-    throw new DomainError('location_outside_district', `(${lon}, ${lat}) lies outside the district`, {
-      bbox: box,
-    });
+  if (row) {
+    const box = row.value as BBox;
+    if (lon < box.minLon || lon > box.maxLon || lat < box.minLat || lat > box.maxLat) {
+      throw new DomainError('location_outside_district', `(${lon}, ${lat}) lies outside the district`, {
+        bbox: box,
+      });
+    }
+  }
+  if ((await districtPolygonContains(db, lon, lat)) === false) {
+    throw new DomainError('location_outside_district', `(${lon}, ${lat}) lies outside the district boundary`);
   }
 }

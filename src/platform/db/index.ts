@@ -11,6 +11,10 @@ import * as m0005 from './migrations/0005_open311_clients.js';
 import * as m0006 from './migrations/0006_channels_outbox.js';
 import * as m0007 from './migrations/0007_self_service.js';
 import * as m0008 from './migrations/0008_service_attributes.js';
+import * as m0009 from './migrations/0009_place_aliases.js';
+import * as m0010 from './migrations/0010_unit_polygons.js';
+import * as m0011 from './migrations/0011_similar.js';
+import * as m0012 from './migrations/0012_classifier.js';
 import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
@@ -76,6 +80,10 @@ const migrations: Record<string, Migration> = {
   '0006_channels_outbox': m0006,
   '0007_self_service': m0007,
   '0008_service_attributes': m0008,
+  '0009_place_aliases': m0009,
+  '0010_unit_polygons': m0010,
+  '0011_similar': m0011,
+  '0012_classifier': m0012,
 };
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */

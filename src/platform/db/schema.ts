@@ -377,6 +377,96 @@ export interface TrackingFailuresTable {
   at: Timestamp;
 }
 
+/** One LSH bucket of a case's text (migration 0011; see modules/similar/similar.text.ts). */
+export interface CaseLshTable {
+  bucket: number;
+  received_at: Date;
+  case_id: string;
+}
+
+/** A staff decision on a proposed merge pair (并案). */
+export interface MergeProposalsTable {
+  case_id: string;
+  candidate_case_id: string;
+  score: number;
+  evidence: ColumnType<unknown, string, string>;
+  status: 'proposed' | 'accepted' | 'rejected';
+  decided_by: number | null;
+  decided_at: Date | null;
+  reason: string | null;
+  created_at: Date;
+}
+
+/** A landmark or colloquial name for a street or community (migration 0009). */
+export interface PlaceAliasesTable {
+  id: Generated<number>;
+  alias: string;
+  unit_id: number;
+  note: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+/** A unit's boundary (migration 0010): MultiPolygon coordinates in WGS-84 and their box. */
+export interface UnitPolygonsTable {
+  unit_id: number;
+  coordinates: ColumnType<number[][][][], string, string>;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  vertices: number;
+  source: string;
+  updated_at: Generated<Date>;
+}
+
+/** One trained classifier in the registry; at most one is active. */
+export interface ClassifierModelsTable {
+  id: Generated<number>;
+  version: number;
+  name: string;
+  /** Where its examples came from: `file:<name>` or `db`. */
+  source: string;
+  /** Each label → the category and/or unit a report with that label goes to. */
+  label_map: ColumnType<LabelMap, string, string>;
+  metrics: ColumnType<Record<string, unknown>, string | undefined, string>;
+  examples: number;
+  sha256: string;
+  size_bytes: number;
+  model: Buffer;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  activated_at: Date | null;
+  created_by: number | null;
+}
+
+export type LabelMap = Record<string, { categoryCode?: string; unitCode?: string }>;
+
+/** What the active model suggested for a new case, and what intake did with it. */
+export interface CaseSuggestionsTable {
+  case_id: string;
+  model_id: number;
+  label: string;
+  confidence: number;
+  category_id: number | null;
+  unit_id: number | null;
+  alternatives: Json;
+  phrases: Json;
+  /** auto_dispatched | queued | category_given */
+  decision: string;
+  created_at: Timestamp;
+}
+
+/** The city's own answer for a case: the unit that accepted it as lead, and its category. */
+export interface TrainingLabelsTable {
+  case_id: string;
+  text: string;
+  category_id: number | null;
+  unit_id: number;
+  source: string;
+  labelled_at: Timestamp;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -400,7 +490,14 @@ export interface Database {
   open311_clients: Open311ClientsTable;
   inbound_channels: InboundChannelsTable;
   outbox: OutboxTable;
+  classifier_models: ClassifierModelsTable;
+  case_suggestions: CaseSuggestionsTable;
+  training_labels: TrainingLabelsTable;
   tracking_failures: TrackingFailuresTable;
+  case_lsh: CaseLshTable;
+  merge_proposals: MergeProposalsTable;
+  place_aliases: PlaceAliasesTable;
+  unit_polygons: UnitPolygonsTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

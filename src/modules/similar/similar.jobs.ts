@@ -1,0 +1,20 @@
+import type { Job } from '../module.js';
+import { pruneBuckets } from './similar.repository.js';
+
+/** Rows deleted per batch (the runner calls again at once while a batch was full). */
+const BATCH = 10_000;
+
+/**
+ * Keeps the text index to "open and recent": rows older than the look-back window (plus a day)
+ * can never be a candidate again, so they go. Deleting by age through the BRIN index is cheap and
+ * safe on several nodes (two runners at worst delete the same old rows twice).
+ */
+export const pruneSimilarIndexJob: Job = {
+  name: 'similar.prune-index',
+  everyMs: () => 3600_000,
+  async run(ctx) {
+    const before = new Date(Date.now() - (ctx.config.SIMILAR_WINDOW_DAYS + 1) * 86_400_000);
+    const n = await pruneBuckets(ctx.db, before, BATCH);
+    return n >= BATCH ? n : 0;
+  },
+};

@@ -1,0 +1,156 @@
+import type { AppContext } from '../../platform/context.js';
+import type { Conn } from '../../platform/db/index.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { autoMerges, PROPOSE_SCORE, scorePair, type Evidence, type Probe } from './similar.score.js';
+import { insertBuckets, lookupCandidates, moveBuckets, type CandidateRow } from './similar.repository.js';
+import { BANDS, cellsOf, leadOf, textBuckets } from './similar.text.js';
+
+/** One proposed merge: an open case that is probably the same problem, with the evidence. */
+export interface Proposal {
+  caseId: string;
+  number: string;
+  status: string;
+  receivedAt: string;
+  score: number;
+  evidence: Evidence;
+}
+
+/** What intake learns about a new report: its best proposals and, maybe, the case it joins by itself. */
+export interface IntakeSimilar {
+  proposals: Proposal[];
+  autoMerge: Proposal | null;
+}
+
+/**
+ * The buckets a probe looks in and the ones it is indexed under: the same text buckets; lead
+ * buckets keyed by its map cell (indexed) and the neighbouring cells (looked up) when it has
+ * coordinates, plus the unkeyed lead buckets of cases filed without a place.
+ */
+export function probeBuckets(probe: Probe): { lookup: number[]; index: number[] } {
+  const lead = leadOf(probe.text, probe.title);
+  if (probe.lon == null || probe.lat == null) {
+    const all = textBuckets(probe.text, lead);
+    return { lookup: all, index: all };
+  }
+  const index = textBuckets(probe.text, lead, cellsOf(probe.lon, probe.lat, false));
+  const near = textBuckets(probe.text, lead, cellsOf(probe.lon, probe.lat, true));
+  const unplaced = textBuckets(probe.text, lead).slice(BANDS);
+  return { lookup: [...near, ...unplaced], index };
+}
+
+/** Proposals kept per report at intake. */
+export const TOP_AT_INTAKE = 3;
+
+const windowMs = (ctx: AppContext) => ctx.config.SIMILAR_WINDOW_DAYS * 86_400_000;
+
+function candidateProbe(r: CandidateRow): Probe {
+  return {
+    text: r.description,
+    title: r.title,
+    lon: r.lon,
+    lat: r.lat,
+    categoryId: r.category_id,
+    areaUnitId: r.area_unit_id,
+    at: r.received_at,
+  };
+}
+
+/** The probe of an existing case (what the similar route compares other cases with). */
+export function caseProbe(row: CaseRow): Probe {
+  return {
+    text: row.description,
+    title: row.title,
+    lon: row.lon,
+    lat: row.lat,
+    categoryId: row.category_id,
+    areaUnitId: row.area_unit_id,
+    at: row.received_at,
+  };
+}
+
+/** Scores candidate rows exactly and keeps those worth proposing, best first. */
+export function rankCandidates(
+  ctx: AppContext,
+  probe: Probe,
+  rows: readonly CandidateRow[],
+  skip: ReadonlySet<string> = new Set(),
+): Proposal[] {
+  const out: Proposal[] = [];
+  for (const r of rows) {
+    if (skip.has(r.id)) continue;
+    const s = scorePair(probe, candidateProbe(r), windowMs(ctx));
+    if (!s || s.score < PROPOSE_SCORE) continue;
+    out.push({
+      caseId: r.id,
+      number: r.number,
+      status: r.status,
+      receivedAt: r.received_at.toISOString(),
+      score: s.score,
+      evidence: s.evidence,
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || b.receivedAt.localeCompare(a.receivedAt));
+}
+
+/**
+ * At intake, before a case is opened: indexes the report's text under the case id it will get
+ * (one statement that also finds the candidates), scores them, keeps the best TOP_AT_INTAKE and
+ * names the one to join automatically — the best, when its score reaches SIMILAR_AUTO_MERGE_SCORE
+ * and both cases have the same category (an automatic decision never crosses categories).
+ */
+export async function similarAtIntake(
+  ctx: AppContext,
+  tx: Conn,
+  probe: Probe,
+  newCaseId: string,
+): Promise<IntakeSimilar> {
+  const { lookup, index } = probeBuckets(probe);
+  if (lookup.length === 0) return { proposals: [], autoMerge: null };
+  const rows = await lookupCandidates(tx, {
+    buckets: lookup,
+    since: new Date(probe.at.getTime() - windowMs(ctx)),
+    at: probe.at,
+    insertFor: newCaseId,
+    indexBuckets: index,
+    exclude: null,
+  });
+  const proposals = rankCandidates(ctx, probe, rows).slice(0, TOP_AT_INTAKE);
+  const best = proposals[0];
+  const auto =
+    best && best.evidence.sameCategory === true && autoMerges(best.score, ctx.config.SIMILAR_AUTO_MERGE_SCORE)
+      ? best
+      : null;
+  return { proposals, autoMerge: auto };
+}
+
+/**
+ * A report joined an existing case: its words now find that case too. When intake had already
+ * indexed them under the case it did not open (`indexedAs`), the rows move; otherwise they are added.
+ */
+export async function reportJoined(
+  tx: Conn,
+  args: { targetId: string; text: string; at: Date; indexedAs: string | null },
+): Promise<void> {
+  if (args.indexedAs) await moveBuckets(tx, args.indexedAs, args.targetId);
+  else await insertBuckets(tx, args.targetId, textBuckets(args.text), args.at);
+}
+
+/** Live proposals for an existing case: open cases in the window around it, rejected pairs left out. */
+export async function proposalsFor(
+  ctx: AppContext,
+  db: Conn,
+  row: CaseRow,
+  skip: ReadonlySet<string>,
+): Promise<Proposal[]> {
+  const probe = caseProbe(row);
+  const { lookup } = probeBuckets(probe);
+  if (lookup.length === 0) return [];
+  const rows = await lookupCandidates(db, {
+    buckets: lookup,
+    since: new Date(probe.at.getTime() - windowMs(ctx)),
+    at: probe.at,
+    insertFor: null,
+    exclude: row.id,
+  });
+  return rankCandidates(ctx, probe, rows, skip);
+}
