@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoMerges, haversineMetres, scorePair, sharedPhrases, textSimilarity } from './similar.score.js';
+import { autoMergeEligible, autoMerges, haversineMetres, scorePair, sharedPhrases, textSimilarity } from './similar.score.js';
 import {
   BANDS,
   BUCKETS_PER_CASE,
@@ -170,6 +170,20 @@ describe('scoring a pair', () => {
     const s = scorePair({ ...unclassified, text: a }, { ...unclassified, text: a }, window)!;
     expect(s.score).toBeLessThanOrEqual(0.85);
     expect(autoMerges(s.score, 0.9)).toBe(false);
+  });
+
+  it('merges by itself only at the same place: 300 m apart stays a proposal however high the score', () => {
+    const far = scorePair({ ...base, text: a }, { ...base, text: a, lat: base.lat + 0.0027 }, window)!;
+    expect(far.evidence.metresApart).toBeGreaterThan(250);
+    expect(far.score).toBeGreaterThanOrEqual(0.9);
+    expect(autoMergeEligible(far.evidence)).toBe(false);
+    const near = scorePair({ ...base, text: a }, { ...base, text: a, lat: base.lat + 0.0005 }, window)!;
+    expect(autoMergeEligible(near.evidence)).toBe(true);
+    const noPoint = { ...base, lon: null, lat: null };
+    const sameArea = scorePair({ ...noPoint, text: a }, { ...noPoint, text: a }, window)!;
+    expect(autoMergeEligible(sameArea.evidence)).toBe(true);
+    const otherArea = scorePair({ ...noPoint, text: a }, { ...noPoint, text: a, areaUnitId: 999 }, window)!;
+    expect(autoMergeEligible(otherArea.evidence)).toBe(false);
   });
 
   it('switches automatic merging off at 0 and above 1', () => {

@@ -177,3 +177,14 @@ export function scorePair(a: Probe, b: Probe, windowMs: number): Scored | null {
 export function autoMerges(score: number, threshold: number): boolean {
   return threshold > 0 && threshold <= 1 && score >= threshold;
 }
+
+/**
+ * Whether a pair may merge without a person at all, whatever its score: the same leaf category
+ * and the same place — within NEAR_M metres, or the same area unit when a side has no point. Two
+ * "blocked hydrant" reports 300 m apart score high on words, category and time, yet are two cars;
+ * those stay proposals for a dispatcher.
+ */
+export function autoMergeEligible(e: Evidence): boolean {
+  if (e.sameCategory !== true) return false;
+  return e.metresApart !== null ? e.metresApart <= NEAR_M : e.sameArea === true;
+}

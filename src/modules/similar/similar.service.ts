@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { autoMerges, PROPOSE_SCORE, scorePair, type Evidence, type Probe } from './similar.score.js';
+import { autoMergeEligible, autoMerges, PROPOSE_SCORE, scorePair, type Evidence, type Probe } from './similar.score.js';
 import { insertBuckets, lookupCandidates, moveBuckets, type CandidateRow } from './similar.repository.js';
 import { BANDS, cellsOf, leadOf, textBuckets } from './similar.text.js';
 
@@ -96,7 +96,8 @@ export function rankCandidates(
  * At intake, before a case is opened: indexes the report's text under the case id it will get
  * (one statement that also finds the candidates), scores them, keeps the best TOP_AT_INTAKE and
  * names the one to join automatically — the best, when its score reaches SIMILAR_AUTO_MERGE_SCORE
- * and both cases have the same category (an automatic decision never crosses categories).
+ * and both cases have the same category and place (an automatic decision never crosses categories
+ * or streets: see `autoMergeEligible`).
  */
 export async function similarAtIntake(
   ctx: AppContext,
@@ -117,7 +118,7 @@ export async function similarAtIntake(
   const proposals = rankCandidates(ctx, probe, rows).slice(0, TOP_AT_INTAKE);
   const best = proposals[0];
   const auto =
-    best && best.evidence.sameCategory === true && autoMerges(best.score, ctx.config.SIMILAR_AUTO_MERGE_SCORE)
+    best && autoMergeEligible(best.evidence) && autoMerges(best.score, ctx.config.SIMILAR_AUTO_MERGE_SCORE)
       ? best
       : null;
   return { proposals, autoMerge: auto };
