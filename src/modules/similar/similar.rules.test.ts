@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { autoMergeEligible, autoMerges, haversineMetres, scorePair, sharedPhrases, textSimilarity } from './similar.score.js';
+import {
+  autoMergeEligible,
+  autoMerges,
+  haversineMetres,
+  scorePair,
+  sharedPhrases,
+  textSimilarity,
+} from './similar.score.js';
 import {
   BANDS,
   BUCKETS_PER_CASE,

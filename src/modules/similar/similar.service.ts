@@ -1,7 +1,14 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { autoMergeEligible, autoMerges, PROPOSE_SCORE, scorePair, type Evidence, type Probe } from './similar.score.js';
+import {
+  autoMergeEligible,
+  autoMerges,
+  PROPOSE_SCORE,
+  scorePair,
+  type Evidence,
+  type Probe,
+} from './similar.score.js';
 import { insertBuckets, lookupCandidates, moveBuckets, type CandidateRow } from './similar.repository.js';
 import { BANDS, cellsOf, leadOf, textBuckets } from './similar.text.js';
 
