@@ -80,8 +80,25 @@ export interface AuditHead {
   hash: string;
 }
 
+/**
+ * The heads this transaction holds locked, as its own appends moved them: a second entry on the
+ * same shard in one transaction (intake, then its automatic dispatch) links to the first without
+ * reading the head again — the row lock taken by the first read holds until commit, so nobody
+ * else can have moved it. Keyed by the transaction object, so it ends with the transaction.
+ */
+const heldHeads = new WeakMap<object, Map<number, AuditHead>>();
+
+function holdHead(tx: Conn, head: AuditHead): void {
+  if (!tx.isTransaction) return;
+  let held = heldHeads.get(tx);
+  if (!held) heldHeads.set(tx, (held = new Map<number, AuditHead>()));
+  held.set(head.shard, head);
+}
+
 /** Locks a shard's head row for the rest of the transaction and returns it. */
 export async function lockAuditHead(tx: Conn, shard: number): Promise<AuditHead> {
+  const held = heldHeads.get(tx)?.get(shard);
+  if (held) return held;
   const head = await tx
     .selectFrom('audit_heads')
     .select(['seq', 'hash'])
@@ -127,6 +144,7 @@ export async function appendAuditAfter(
     prev_hash: head.hash,
   };
   const hash = entryHash(secret, fields);
+  holdHead(tx, { shard: head.shard, seq: fields.seq, hash });
   // One round trip: the entry and the moved head in one statement.
   await tx.executeQuery(
     preparedQuery(

@@ -75,7 +75,7 @@ export const intakeActions: { [A in 'dispatch' | 'answer' | 'invalidate' | 'merg
   },
 
   async merge(c, body) {
-    const { ctx, tx, actor, row, now } = c;
+    const { ctx, deps, tx, actor, row, now } = c;
     const target = await lockCase(tx, body.intoCase);
     if (target.id === row.id)
       throw new DomainError('invalid_transition', 'a case cannot be merged into itself');
@@ -98,6 +98,13 @@ export const intakeActions: { [A in 'dispatch' | 'answer' | 'invalidate' | 'merg
       { report_count: target.report_count + row.report_count },
       now,
     );
+    await deps.similar.merged(ctx, tx, {
+      from: row,
+      into: target,
+      userId: actor.id,
+      reason: body.reason ?? null,
+      at: now,
+    });
     await recordChange(ctx, tx, {
       actor,
       action: 'merge',

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth.js';
 import type { Updateable } from 'kysely';
 import type { Conn } from '../../platform/db/index.js';
+import { deferredQuery } from '../../platform/db/pg-driver.js';
 import type { CaseAssignmentsTable } from '../../platform/db/schema.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { DomainError } from '../../platform/errors.js';
@@ -65,17 +66,18 @@ export async function insertAssignment(
   db: Conn,
   a: { caseId: string; unitId: number; role: 'lead' | 'co'; at: Date },
 ): Promise<void> {
-  await db
-    .insertInto('case_assignments')
-    .values({
-      id: uuidv7(),
-      case_id: a.caseId,
-      unit_id: a.unitId,
-      role: a.role,
-      status: 'pending',
-      assigned_at: a.at,
-    })
-    .execute();
+  await db.executeQuery(
+    deferredQuery(
+      db.insertInto('case_assignments').values({
+        id: uuidv7(),
+        case_id: a.caseId,
+        unit_id: a.unitId,
+        role: a.role,
+        status: 'pending',
+        assigned_at: a.at,
+      }),
+    ),
+  );
 }
 
 export async function updateAssignment(
@@ -88,10 +90,13 @@ export async function updateAssignment(
 
 /** Withdraws every open assignment of a case (before re-dispatch or after a return). */
 export async function withdrawOpenAssignments(db: Conn, caseId: string): Promise<void> {
-  await db
-    .updateTable('case_assignments')
-    .set({ status: 'withdrawn' })
-    .where('case_id', '=', caseId)
-    .where('status', 'in', ['pending', 'accepted'])
-    .execute();
+  await db.executeQuery(
+    deferredQuery(
+      db
+        .updateTable('case_assignments')
+        .set({ status: 'withdrawn' })
+        .where('case_id', '=', caseId)
+        .where('status', 'in', ['pending', 'accepted']),
+    ),
+  );
 }

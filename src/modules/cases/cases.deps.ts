@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
-import type { Category, DeadlinePolicy, OrgUnit, Priority } from '../../platform/db/schema.js';
+import type { CaseRow, Category, DeadlinePolicy, OrgUnit, Priority } from '../../platform/db/schema.js';
 import type { Suggestion } from '../suggest/suggest.service.js';
 import type { AddDuration } from './cases.deadlines.js';
 
@@ -63,6 +63,12 @@ export interface SimilarDeps {
   joined(
     db: Conn,
     args: { targetId: string; text: string; at: Date; indexedAs: string | null },
+  ): Promise<void>;
+  /** Staff merged `from` into `into`: the pair is recorded as accepted and `from`'s index rows move to `into`. */
+  merged(
+    ctx: AppContext,
+    db: Conn,
+    args: { from: CaseRow; into: CaseRow; userId: number; reason: string | null; at: Date },
   ): Promise<void>;
 }
 

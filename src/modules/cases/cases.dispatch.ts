@@ -6,7 +6,8 @@ import { DomainError } from '../../platform/errors.js';
 import { scheduleFor } from './cases.deadlines.js';
 import type { CaseDeps } from './cases.deps.js';
 import { recordChange } from './cases.events.js';
-import { updateCase } from './cases.repository.js';
+import type { ReportTarget } from '../notifications/outbox.plan.js';
+import { updateCaseDeferred } from './cases.repository.js';
 import { cancelTimers, insertTimers } from './timers.repository.js';
 import { insertAssignment, withdrawOpenAssignments } from './assignments.js';
 
@@ -17,6 +18,8 @@ export interface DispatchPlan {
   priority: Priority;
   reason?: string | null;
   action?: 'dispatch' | 'reopen';
+  /** The case's reports when the caller has them (intake: its own), saving the read (see CaseChange). */
+  reporters?: ReportTarget[];
 }
 
 /**
@@ -60,20 +63,30 @@ export async function applyDispatch(
     if (!unit || !unit.active) throw new DomainError('unknown_unit', `no unit ${id}`);
     coUnits.push(unit);
   }
-  const policy = await deps.currentPolicy(tx, category.id, plan.priority);
+  // Both reads in one round trip (the connection pipelines them).
+  const [policy, add] = await Promise.all([
+    deps.currentPolicy(tx, category.id, plan.priority),
+    deps.calendar(tx),
+  ]);
   if (!policy) throw new DomainError('unknown_category', `category ${category.code} has no deadline policy`);
-
-  const add = await deps.calendar(tx);
   const schedule = scheduleFor(policy, now, add, ctx.config.WARNING_RATIO);
 
-  await withdrawOpenAssignments(tx, row.id);
+  // A case never dispatched has no assignments and no deadline timers to retire.
+  const first = row.dispatched_at === null;
+  if (!first) await withdrawOpenAssignments(tx, row.id);
   await insertAssignment(tx, { caseId: row.id, unitId: lead.id, role: 'lead', at: now });
   for (const unit of coUnits)
     await insertAssignment(tx, { caseId: row.id, unitId: unit.id, role: 'co', at: now });
-  await cancelTimers(tx, row.id, ['response_warning', 'response_due', 'resolve_warning', 'resolve_due'], now);
+  if (!first)
+    await cancelTimers(
+      tx,
+      row.id,
+      ['response_warning', 'response_due', 'resolve_warning', 'resolve_due'],
+      now,
+    );
   await insertTimers(tx, row.id, schedule.timers, now);
 
-  const after = await updateCase(
+  const after = await updateCaseDeferred(
     tx,
     row,
     {
@@ -103,6 +116,7 @@ export async function applyDispatch(
     before: row,
     after,
     reason,
+    ...(plan.reporters ? { reporters: plan.reporters } : {}),
     data: {
       leadUnit: { id: lead.id, name: lead.name },
       coUnits: coUnits.map((u) => ({ id: u.id, name: u.name })),

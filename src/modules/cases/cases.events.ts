@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
+import type { ReportTarget } from '../notifications/outbox.plan.js';
 import { queueNotifications } from '../notifications/outbox.queue.js';
 import { recordTrainingLabel } from '../suggest/suggest.service.js';
 import { insertEvent, type NewEvent } from './cases.repository.js';
@@ -46,6 +47,11 @@ export interface CaseChange {
   reason?: string | null;
   data?: Record<string, unknown>;
   at: Date;
+  /**
+   * Every report of the case with its channel callback, when the caller already holds them
+   * (intake's automatic dispatch: the one report it just wrote); otherwise they are read.
+   */
+  reporters?: ReportTarget[];
 }
 
 /** The timeline entry of a change: who, when, what, why. */

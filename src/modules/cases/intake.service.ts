@@ -110,23 +110,32 @@ export async function intake(
 
   // 并案: the open cases this report probably repeats (its text is indexed under the case id it
   // will get); above SIMILAR_AUTO_MERGE_SCORE it joins the best one instead of opening a case.
+  // Smart dispatch: a report without a category gets the active model's suggestion; a confident
+  // one is dispatched at once (below), the rest wait in the dispatcher queue with it. Both look
+  // things up at once, in one round trip (the connection pipelines them); a report that joins a
+  // case by itself just does not use its suggestion.
   const id = uuidv7();
-  const similar = input.mergeIntoCase
-    ? null
-    : await deps.similar.atIntake(
-        ctx,
-        tx,
-        {
-          text: input.text,
-          title: input.title ?? null,
-          lon: input.lon ?? null,
-          lat: input.lat ?? null,
-          categoryId: category?.id ?? null,
-          areaUnitId: area?.id ?? null,
-          at: now,
-        },
-        id,
-      );
+  const [similar, suggestion] = await Promise.all([
+    input.mergeIntoCase
+      ? null
+      : deps.similar.atIntake(
+          ctx,
+          tx,
+          {
+            text: input.text,
+            title: input.title ?? null,
+            lon: input.lon ?? null,
+            lat: input.lat ?? null,
+            categoryId: category?.id ?? null,
+            areaUnitId: area?.id ?? null,
+            at: now,
+          },
+          id,
+        ),
+    category || input.kind !== 'request'
+      ? null
+      : deps.suggest(ctx, tx, { text: input.text, title: input.title ?? null, areaUnitId: area?.id ?? null }),
+  ]);
   const auto = similar?.autoMerge ?? null;
   if (input.mergeIntoCase || auto) {
     const target = await lockCase(tx, input.mergeIntoCase ?? auto!.caseId);
@@ -167,16 +176,6 @@ export async function intake(
     }
   }
 
-  // Smart dispatch: a report without a category gets the active model's suggestion; a confident
-  // one is dispatched at once (below), the rest wait in the dispatcher queue with it.
-  const suggestion =
-    category || input.kind !== 'request'
-      ? null
-      : await deps.suggest(ctx, tx, {
-          text: input.text,
-          title: input.title ?? null,
-          areaUnitId: area?.id ?? null,
-        });
   const autoDispatch = suggestion && confidentEnough(ctx, suggestion) ? suggestion : null;
   const caseRow: CaseRow = {
     id,
@@ -242,12 +241,30 @@ export async function intake(
     },
     at: now,
   };
+  // The automatic dispatch below needs the category's deadline policy and the calendar: read
+  // them now, pipelined behind the statement that opens the case (deps remember them for the
+  // transaction), instead of a round trip of their own after it.
+  if (autoDispatch?.categoryId != null) {
+    const warm = Promise.all([
+      deps.currentPolicy(tx, autoDispatch.categoryId, input.priority),
+      deps.calendar(tx),
+    ]);
+    warm.catch(() => undefined); // applyDispatch reads them again and sees any error
+  }
   const eventId = uuidv7();
   const callbackUrl = source.inboundChannelId ? await channelCallback(tx, source.inboundChannelId) : null;
+  const reporters = [
+    {
+      id: reportBase.id,
+      reporter_email: reportBase.reporter_email,
+      reporter_phone: reportBase.reporter_phone,
+      callback_url: callbackUrl,
+    },
+  ];
   const acknowledgements = planMessages(
     ctx.config,
     { caseId: id, eventId, action: 'received', status: 'received', at: now },
-    [{ ...reportBase, callback_url: callbackUrl }],
+    reporters,
   );
   const { number, head } = await insertOpenedCase(
     tx,
@@ -276,6 +293,7 @@ export async function intake(
         categoryId: autoDispatch.categoryId,
         priority: input.priority,
         reason: autoDispatch.reasons.join('；'),
+        reporters,
       },
       null,
       now,
@@ -294,6 +312,7 @@ export async function intake(
           categoryId: category.id,
           priority: input.priority,
           reason: decision.reason,
+          reporters,
         },
         actor,
         now,

@@ -1,17 +1,21 @@
 import type { Conn } from '../../platform/db/index.js';
+import { deferredQuery } from '../../platform/db/pg-driver.js';
 import type { TimerKind } from '../../platform/db/schema.js';
 import { uuidv7 } from '../../platform/ids.js';
 
 /** Cancels a case's unfired timers of the given kinds. */
 export async function cancelTimers(db: Conn, caseId: string, kinds: TimerKind[], now: Date): Promise<void> {
-  await db
-    .updateTable('timers')
-    .set({ cancelled_at: now })
-    .where('case_id', '=', caseId)
-    .where('kind', 'in', kinds)
-    .where('fired_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .execute();
+  await db.executeQuery(
+    deferredQuery(
+      db
+        .updateTable('timers')
+        .set({ cancelled_at: now })
+        .where('case_id', '=', caseId)
+        .where('kind', 'in', kinds)
+        .where('fired_at', 'is', null)
+        .where('cancelled_at', 'is', null),
+    ),
+  );
 }
 
 export async function insertTimers(
@@ -21,18 +25,19 @@ export async function insertTimers(
   now: Date,
 ): Promise<void> {
   if (timers.length === 0) return;
-  await db
-    .insertInto('timers')
-    .values(
-      timers.map((t) => ({
-        id: uuidv7(),
-        case_id: caseId,
-        kind: t.kind,
-        fire_at: t.fireAt,
-        created_at: now,
-      })),
-    )
-    .execute();
+  await db.executeQuery(
+    deferredQuery(
+      db.insertInto('timers').values(
+        timers.map((t) => ({
+          id: uuidv7(),
+          case_id: caseId,
+          kind: t.kind,
+          fire_at: t.fireAt,
+          created_at: now,
+        })),
+      ),
+    ),
+  );
 }
 
 /**

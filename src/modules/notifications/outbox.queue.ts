@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { planMessages } from './outbox.plan.js';
+import { planMessages, type ReportTarget } from './outbox.plan.js';
 import { enqueue, reportTargets } from './outbox.repository.js';
 
 /** Changes that concern one report only (its reporter joined, or rated); the rest concern every report. */
@@ -23,7 +23,14 @@ function citizenText(action: string, after: CaseRow, data: Record<string, unknow
 export async function queueNotifications(
   ctx: AppContext,
   tx: Conn,
-  change: { action: string; after: CaseRow; data?: Record<string, unknown>; at: Date },
+  change: {
+    action: string;
+    after: CaseRow;
+    data?: Record<string, unknown>;
+    at: Date;
+    /** All of the case's reports, when the caller has them (else read here). */
+    reporters?: ReportTarget[];
+  },
   eventId: string,
 ): Promise<void> {
   const reportId =
@@ -31,7 +38,9 @@ export async function queueNotifications(
       ? change.data.reportId
       : undefined;
   if (perReportActions.has(change.action) && !reportId) return;
-  const targets = await reportTargets(tx, change.after.id, reportId);
+  const targets = change.reporters
+    ? change.reporters.filter((r) => !reportId || r.id === reportId)
+    : await reportTargets(tx, change.after.id, reportId);
   const rows = planMessages(
     ctx.config,
     {

@@ -1,15 +1,19 @@
 import { sql } from 'kysely';
 import type { Conn, Db } from '../../platform/db/index.js';
+import { deferredQuery } from '../../platform/db/pg-driver.js';
 import type { NewOutboxRow, ReportTarget } from './outbox.plan.js';
 
 /** Queues messages in the caller's transaction; a message already queued (same dedupe key) is kept. */
 export async function enqueue(db: Conn, rows: readonly NewOutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insertInto('outbox')
-    .values([...rows])
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+  await db.executeQuery(
+    deferredQuery(
+      db
+        .insertInto('outbox')
+        .values([...rows])
+        .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+    ),
+  );
 }
 
 /** The reports of a case (or one of them) with the callback of the channel each came through. */

@@ -1,14 +1,20 @@
 import type { Module } from '../module.js';
-import { pruneSimilarIndexJob } from './similar.jobs.js';
+import { countSimilarTermsJob, pruneSimilarIndexJob } from './similar.jobs.js';
 import { similarRoutes } from './similar.routes.js';
 
 /** Same and similar requests (并案): the text index, proposals with evidence, automatic merging. */
 export const similarModule: Module = {
   name: 'similar',
   routes: similarRoutes,
-  jobs: [pruneSimilarIndexJob],
+  jobs: [pruneSimilarIndexJob, countSimilarTermsJob],
 };
 
-export { reportJoined, similarAtIntake, rankCandidates, type Proposal } from './similar.service.js';
+export {
+  caseMerged,
+  reportJoined,
+  similarAtIntake,
+  rankCandidates,
+  type Proposal,
+} from './similar.service.js';
 export { scorePair, type Probe, type Evidence } from './similar.score.js';
 export { textBuckets } from './similar.text.js';

@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/errors.js';
 import { assertInScope, findCase, listEvents, lockCase, recordChange, scopeFilter } from '../cases/index.js';
 import { scorePair } from './similar.score.js';
 import { rejectedPartners, upsertDecision } from './similar.repository.js';
+import { termsFor } from './similar.terms.js';
 import { caseProbe, proposalsFor, type Proposal } from './similar.service.js';
 
 /** Who decides on proposals: the hotline centre's agents and dispatchers (and their supervisors, admins). */
@@ -87,7 +88,12 @@ export async function rejectProposal(
     throw new DomainError('validation_failed', 'a case is always similar to itself');
   }
   const now = new Date();
-  const scored = scorePair(caseProbe(row), caseProbe(candidate), ctx.config.SIMILAR_WINDOW_DAYS * 86_400_000);
+  const scored = scorePair(
+    caseProbe(row),
+    caseProbe(candidate),
+    ctx.config.SIMILAR_WINDOW_DAYS * 86_400_000,
+    await termsFor(ctx, tx),
+  );
   await upsertDecision(tx, {
     caseId: row.id,
     candidateId: candidate.id,

@@ -1,5 +1,6 @@
 import type { Job } from '../module.js';
 import { pruneBuckets } from './similar.repository.js';
+import { forgetTerms, recountTerms, termsCountedAt } from './similar.terms.js';
 
 /** Rows deleted per batch (the runner calls again at once while a batch was full). */
 const BATCH = 10_000;
@@ -16,5 +17,25 @@ export const pruneSimilarIndexJob: Job = {
     const before = new Date(Date.now() - (ctx.config.SIMILAR_WINDOW_DAYS + 1) * 86_400_000);
     const n = await pruneBuckets(ctx.db, before, BATCH);
     return n >= BATCH ? n : 0;
+  },
+};
+
+/** How often the bigram document frequencies are recounted. */
+const RECOUNT_MS = 6 * 3600_000;
+
+/**
+ * Recounts the bigram document frequencies of the latest cases (similar.terms.ts), at boot and every
+ * six hours; a node that finds a count younger than half that leaves it (several nodes, one count).
+ * Returns 0: one pass is one batch.
+ */
+export const countSimilarTermsJob: Job = {
+  name: 'similar.count-terms',
+  everyMs: () => RECOUNT_MS,
+  async run(ctx) {
+    const last = await termsCountedAt(ctx.db);
+    if (last && Date.now() - last.getTime() < RECOUNT_MS / 2) return 0;
+    await ctx.db.transaction().execute((tx) => recountTerms(tx, new Date()));
+    forgetTerms(ctx);
+    return 0;
   },
 };

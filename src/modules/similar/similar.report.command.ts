@@ -20,10 +20,16 @@ interface Io {
  */
 const hotIssues = [
   {
+    // 21 messages (2019-07-21 … 2019-12-04): the ten the statement lists (3601xx), their originals, one more
     name: '魅力之城小区油烟噪音扰民',
-    match: (m: Message) => /魅力之城/.test(m.text) && /油烟|噪音|噪声|扰民|烧烤/.test(m.text),
+    match: (m: Message) => /魅力之城/.test(m.subject) && /油烟|噪音|噪声|扰民|烧烤|夜宵/.test(m.text),
   },
-  { name: 'A市经济学院强制学生实习', match: (m: Message) => /经济学院/.test(m.text) && /实习/.test(m.text) },
+  {
+    // 9 messages (2017-06-08 … 2019-11-27): internships and factory work the school imposes; 财政经济学院 is another school
+    name: 'A市经济学院强制学生实习',
+    match: (m: Message) =>
+      /经济学院/.test(m.subject) && !/财政/.test(m.subject) && /实习|打工|工厂|社会实践/.test(m.text),
+  },
 ];
 
 function flag(args: string[], name: string): string | undefined {
@@ -85,6 +91,8 @@ export async function similarReportCommand(args: string[], io: Io): Promise<numb
         `; ${members.filter((i) => !groupOf.has(i)).length} alone; ` +
         `groups holding them: ${[...tally.entries()].map(([k, n]) => `#${k + 1}×${n}`).join(' ')}`,
     );
+    const outside = members.filter((i) => groupOf.get(i) !== bestGroup).map((i) => messages[i]!.id);
+    if (outside.length > 0) io.out(`    not in #${bestGroup + 1}: ${outside.join(' ')}`);
   }
   const out = flag(args, '--sample-out');
   if (sampleSize > 0 && out) {
@@ -96,8 +104,8 @@ export async function similarReportCommand(args: string[], io: Io): Promise<numb
 
 function sampleMarkdown(messages: Message[], sample: Pair[]): string {
   const lines = [
-    '| # | score | text sim | hours | message A | message B | shared phrases | same problem? |',
-    '|---|---|---|---|---|---|---|---|',
+    '| # | score | text sim | hours | message A | message B | shared names | shared phrases | same problem? |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   sample.forEach((p, k) => {
     const a = messages[p.a]!;
@@ -105,6 +113,7 @@ function sampleMarkdown(messages: Message[], sample: Pair[]): string {
     lines.push(
       `| ${k + 1} | ${p.scored.score} | ${p.scored.evidence.textSimilarity} | ${p.scored.evidence.hoursApart} | ` +
         `${a.id} ${cell(short(a.subject, 40))} | ${b.id} ${cell(short(b.subject, 40))} | ` +
+        `${cell(p.scored.evidence.sharedNames.slice(0, 3).join('、'))} | ` +
         `${cell(p.scored.evidence.sharedPhrases.slice(0, 3).join('、'))} |  |`,
     );
   });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from './similar.csv.js';
 import { PER_BUCKET } from './similar.repository.js';
-import { PROPOSE_SCORE, scorePair, type Scored } from './similar.score.js';
-import { textBuckets } from './similar.text.js';
+import { PROPOSE_SCORE, scorePair, type Probe, type Scored } from './similar.score.js';
+import { countTerms, nameBuckets, namesIn, termStats, type TermStats } from './similar.names.js';
+import { normalise, textBuckets } from './similar.text.js';
 
 /**
  * similar-report: the same similarity intake uses, run over a table of real messages (no
@@ -57,12 +58,23 @@ export function proposePairs(
   windowDays: number,
   minScore = PROPOSE_SCORE,
   perBucket = PER_BUCKET,
+  terms: TermStats = messageTerms(messages),
 ): Pair[] {
   const windowMs = windowDays * 86_400_000;
   const index = new Map<number, number[]>();
   const pairs: Pair[] = [];
+  // One probe per message, so its shingles and names are worked out once, not once per pair.
+  const probes: Probe[] = messages.map((x) => ({
+    text: x.text,
+    title: x.subject,
+    lon: null,
+    lat: null,
+    categoryId: null,
+    areaUnitId: null,
+    at: x.at,
+  }));
   messages.forEach((m, i) => {
-    const keys = textBuckets(m.text, m.subject);
+    const keys = [...textBuckets(m.text, m.subject), ...nameBuckets(namesIn(normalise(m.text), terms))];
     const seen = new Set<number>();
     for (const k of keys) {
       const list = index.get(k) ?? [];
@@ -74,20 +86,16 @@ export function proposePairs(
       index.set(k, list);
     }
     for (const c of seen) {
-      const probe = (x: Message) => ({
-        text: x.text,
-        title: x.subject,
-        lon: null,
-        lat: null,
-        categoryId: null,
-        areaUnitId: null,
-        at: x.at,
-      });
-      const scored = scorePair(probe(m), probe(messages[c]!), windowMs);
+      const scored = scorePair(probes[i]!, probes[c]!, windowMs, terms);
       if (scored && scored.score >= minScore) pairs.push({ a: c, b: i, scored });
     }
   });
   return pairs;
+}
+
+/** Bigram document frequencies over the messages themselves (what the index job counts over recent cases). */
+export function messageTerms(messages: readonly Message[]): TermStats {
+  return termStats(countTerms(messages.map((m) => normalise(m.text))));
 }
 
 /** Connected components of the proposal graph, largest first (singletons left out). */

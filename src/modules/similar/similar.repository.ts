@@ -167,6 +167,47 @@ export async function upsertDecision(
     .execute();
 }
 
+/**
+ * Records that staff merged `fromId` into `intoId`: the pair's row, whichever way round it was
+ * written (a rejection may have been recorded from either case), becomes accepted; without a row,
+ * one is written (from → into). Returns whether an existing row was updated.
+ */
+export async function acceptPair(
+  db: Conn,
+  row: {
+    fromId: string;
+    intoId: string;
+    score: number;
+    evidence: unknown;
+    userId: number;
+    reason: string | null;
+    at: Date;
+  },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('merge_proposals')
+    .set({ status: 'accepted', decided_by: row.userId, decided_at: row.at, reason: row.reason })
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('case_id', '=', row.fromId), eb('candidate_case_id', '=', row.intoId)]),
+        eb.and([eb('case_id', '=', row.intoId), eb('candidate_case_id', '=', row.fromId)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return true;
+  await upsertDecision(db, {
+    caseId: row.fromId,
+    candidateId: row.intoId,
+    score: row.score,
+    evidence: row.evidence,
+    status: 'accepted',
+    userId: row.userId,
+    reason: row.reason,
+    at: row.at,
+  });
+  return false;
+}
+
 /** Texts of the reports of a case (the words a later report may share with any of them). */
 export async function reportTexts(db: Conn, caseId: string): Promise<string[]> {
   const rows = await db

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { countTerms, NAME_BAND, nameBuckets, namesIn, termStats } from './similar.names.js';
 import {
   autoMergeEligible,
   autoMerges,
   haversineMetres,
+  PROPOSE_SCORE,
   scorePair,
   sharedPhrases,
   textSimilarity,
@@ -213,5 +215,88 @@ describe('scoring a pair', () => {
     )!;
     expect(late.score).toBeLessThan(soon.score);
     expect(late.evidence.hoursApart).toBe(504);
+  });
+});
+
+describe('rare names stand in for the place when there are no coordinates', () => {
+  // 300 other reports, so the counts can tell a rare name from a common word
+  const places = ['黄村', '西红门', '旧宫', '亦庄', '瀛海', '观音寺', '高米店', '清源', '兴丰', '林校'];
+  const more = ['天宫院', '枣园', '义和庄', '团河', '南海子', '芦城', '孙村', '礼贤', '榆垡', '安定'];
+  const again = ['采育', '青云店', '长子营', '魏善庄', '庞各庄', '北臧村', '天堂河', '念坛', '新宫', '和义'];
+  const problems = [
+    '路口积水严重，我们出行很不方便',
+    '路灯不亮，晚上一个人走很危险',
+    '垃圾没人清运，我们小区味道很大',
+    '施工噪音扰民，晚上还在施工',
+    '门口有人占道经营，严重影响通行',
+    '楼下餐馆油烟扰民，我们开不了窗',
+    '公交站牌被撞坏了，一直没人修',
+    '井盖缺失，我们担心有人掉下去',
+    '共享单车乱停乱放，影响通行',
+    '小区停车位不够，车都停到路上了',
+  ];
+  const at = (day: number) => new Date(Date.UTC(2019, 8, day, 12));
+  const probe = (title: string, text: string, day: number) => ({
+    title,
+    text: `${title}，${text}`,
+    lon: null,
+    lat: null,
+    categoryId: null,
+    areaUnitId: null,
+    at: at(day),
+  });
+  const smoke = probe(
+    'A5区劳动东路魅力之城小区临街门面烧烤夜宵摊',
+    '24小时经营，油烟扰民，晚上吵得睡不着',
+    1,
+  );
+  const smokeAgain = probe('万科魅力之城小区楼下烧烤油烟扰民', '凌晨还在经营，吵得睡不着觉', 5);
+  const cracks = probe('A市万科魅力之城近百户房屋楼板、墙面开裂', '开发商不作为，业主投诉无门', 3);
+  const elsewhere = probe(
+    'A3区梅溪湖看云路一师润芳园小区临街门面烧烤夜宵摊',
+    '24小时经营，油烟扰民，晚上吵得睡不着',
+    1,
+  );
+  const texts = [
+    ...[...places, ...more, ...again].flatMap((p) => problems.map((q) => `${p}${q}`)),
+    ...[smoke, smokeAgain, cracks, elsewhere].map((p) => p.text),
+  ];
+  const terms = termStats(countTerms(texts.map(normalise)));
+  const window = 30 * 86_400_000;
+
+  it('finds estate names by their rare bigrams, not common words before a place word', () => {
+    expect(namesIn(normalise(smoke.text), terms).some((n) => n.endsWith('魅力之城'))).toBe(true);
+    expect(namesIn(normalise(elsewhere.title), terms).some((n) => n.endsWith('润芳园'))).toBe(true);
+    expect(namesIn(normalise('我们学校门口的公园里有人烧烤'), terms)).toEqual([]);
+    expect(namesIn(normalise(smoke.text), undefined)).toEqual([]); // nothing counted yet: no names
+    const bucket = nameBuckets(['万科魅力之城']);
+    expect(nameBuckets(['a市魅力之城'])).toEqual(bucket); // one bucket for one estate however it is written
+    expect(Math.floor(bucket[0]! / 2 ** 32)).toBe(NAME_BAND);
+  });
+
+  it('proposes two accounts of the smoke at one estate that words alone keep apart', () => {
+    const plain = scorePair(smokeAgain, smoke, window)!;
+    expect(plain.score).toBeLessThan(PROPOSE_SCORE);
+    const named = scorePair(smokeAgain, smoke, window, terms)!;
+    expect(named.score).toBeGreaterThanOrEqual(PROPOSE_SCORE);
+    expect(named.evidence.sharedNames).toEqual(['魅力之城']);
+    expect(autoMergeEligible(named.evidence)).toBe(false); // a name never merges by itself
+  });
+
+  it('keeps another problem at the same estate apart: the name counts as place, not as text', () => {
+    expect(scorePair(smokeAgain, cracks, window)).not.toBeNull(); // 万科魅力之城 in both texts
+    expect(scorePair(smokeAgain, cracks, window, terms)).toBeNull();
+  });
+
+  it('is no pair when the subjects name two different estates, however alike the complaint', () => {
+    expect(scorePair(elsewhere, smoke, window)!.score).toBeGreaterThanOrEqual(PROPOSE_SCORE);
+    expect(scorePair(elsewhere, smoke, window, terms)).toBeNull();
+  });
+
+  it('leaves located pairs to their coordinates', () => {
+    const here = { lon: 116.33, lat: 39.79 };
+    const s = scorePair({ ...smokeAgain, ...here }, { ...smoke, ...here }, window, terms)!;
+    expect(s.evidence.sharedNames).toEqual([]);
+    expect(s.evidence.metresApart).toBe(0);
   });
 });

@@ -20,6 +20,8 @@ export const rejectBody = z
 export const evidenceSchema = z.object({
   textSimilarity: z.number(),
   sharedPhrases: z.array(z.string()),
+  /** Rare place or institution names both contain; the place part when there are no coordinates. */
+  sharedNames: z.array(z.string()),
   metresApart: z.number().nullable(),
   hoursApart: z.number(),
   sameCategory: z.boolean().nullable(),

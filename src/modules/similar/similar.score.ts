@@ -1,3 +1,4 @@
+import { compareNames, namesIn, type TermStats } from './similar.names.js';
 import { leadOf, MIN_LEAD, normalise, shingles } from './similar.text.js';
 
 /**
@@ -27,6 +28,12 @@ import { leadOf, MIN_LEAD, normalise, shingles } from './similar.text.js';
 export const WEIGHTS = { text: 0.45, place: 0.3, category: 0.15, time: 0.1 } as const;
 export const TEXT_FULL = 0.7;
 export const MIN_TEXT_SIMILARITY = 0.25;
+/** The bar for the rest of the texts when they share a rare name (see scorePair). */
+export const MIN_TEXT_WITH_NAME = 0.2;
+/** The place part for a shared rare name when the pair has no coordinates to compare. */
+export const NAME_PLACE = 1;
+/** Where the rest of two texts that share a name counts in full (the name, their likeliest overlap, is out). */
+export const TEXT_FULL_WITH_NAME = 0.5;
 export const PROPOSE_SCORE = 0.5;
 export const NEAR_M = 100;
 export const FAR_M = 1000;
@@ -51,6 +58,8 @@ export interface Evidence {
   leadSimilarity: number | null;
   /** Up to five longest phrases (≥ 3 characters) both texts contain. */
   sharedPhrases: string[];
+  /** Rare place or institution names both texts contain (counted as place when there are no coordinates). */
+  sharedNames: string[];
   /** Distance when both sides have coordinates. */
   metresApart: number | null;
   hoursApart: number;
@@ -109,7 +118,10 @@ const MAX_PHRASE = 24;
 interface Prepared {
   norm: string;
   set: Set<string>;
+  leadNorm: string;
   lead: Set<string> | null;
+  /** Lead and text, where names are looked for. */
+  both: string;
 }
 /**
  * A probe's normalised text and shingle sets, kept while the probe object lives: scored against
@@ -121,41 +133,108 @@ function prepared(p: Probe): Prepared {
   if (!r) {
     const norm = normalise(p.text);
     const lead = normalise(leadOf(p.text, p.title));
-    r = { norm, set: shingles(norm), lead: lead.length >= MIN_LEAD ? shingles(lead) : null };
+    r = {
+      norm,
+      set: shingles(norm),
+      leadNorm: lead,
+      lead: lead.length >= MIN_LEAD ? shingles(lead) : null,
+      both: `${lead}|${norm}`,
+    };
     preparedCache.set(p, r);
   }
   return r;
 }
 
+/** A probe's names under some statistics, kept like its shingles (a report scores every pair once per message). */
+const namesCache = new WeakMap<Probe, { terms: TermStats | undefined; names: string[] }>();
+function namesOf(p: Probe, terms: TermStats | undefined): string[] {
+  const hit = namesCache.get(p);
+  if (hit && hit.terms === terms) return hit.names;
+  const names = namesIn(prepared(p).both, terms);
+  namesCache.set(p, { terms, names });
+  return names;
+}
+
+const leadNamesCache = new WeakMap<Probe, { terms: TermStats | undefined; names: string[] }>();
+function leadNamesOf(p: Probe, terms: TermStats | undefined): string[] {
+  const hit = leadNamesCache.get(p);
+  if (hit && hit.terms === terms) return hit.names;
+  const names = namesIn(prepared(p).leadNorm, terms);
+  leadNamesCache.set(p, { terms, names });
+  return names;
+}
+
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Bigrams of normalised text with the shared names cut out (they count as place, not as text). */
+function shinglesWithout(norm: string, names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  let rest = norm;
+  for (const n of names) rest = rest.replaceAll(n, '|');
+  for (const piece of rest.split('|')) for (const s of shingles(piece)) if (piece.length > 1) out.add(s);
+  return out;
+}
 
 /**
  * Scores a pair, or returns null when it is no candidate (texts too different, or both located
- * and more than FAR_M apart). `windowMs` is the look-back window the time part is measured in.
+ * and more than FAR_M apart). `windowMs` is the look-back window the time part is measured in;
+ * `terms`, the document frequencies that tell a rare name from a common phrase (without them no
+ * name is recognised).
+ *
+ * When nothing else tells the place (no coordinates on both sides, no area unit on both), a rare
+ * name both texts contain (similar.names.ts) is the place evidence — NAME_PLACE, as good as being
+ * within NEAR_M — and the texts are compared without it, so "魅力之城 油烟扰民" and "魅力之城 楼板开裂"
+ * share a place and no problem (text below the bar: no candidate), while two accounts of the
+ * smoke at 魅力之城 need less in common than two reports from nowhere in particular. Subjects that
+ * name two different places make no pair at all. Such pairs can never merge automatically
+ * (autoMergeEligible wants the same area unit or 100 m), and where a place is known the name is
+ * not consulted: area units and coordinates decide as before.
  */
-export function scorePair(a: Probe, b: Probe, windowMs: number): Scored | null {
-  const { norm: na, set: sa, lead: la } = prepared(a);
-  const { set: sb, lead: lb } = prepared(b);
-  const lead = la && lb ? textSimilarity(la, lb) : null;
-  const sim = Math.max(textSimilarity(sa, sb), lead ?? 0);
-  if (sim < MIN_TEXT_SIMILARITY) return null;
-
+export function scorePair(a: Probe, b: Probe, windowMs: number, terms?: TermStats): Scored | null {
+  const pa = prepared(a);
+  const pb = prepared(b);
   let metres: number | null = null;
-  let place: number;
   let sameArea: boolean | null = null;
   if (a.areaUnitId != null && b.areaUnitId != null) sameArea = a.areaUnitId === b.areaUnitId;
-  if (a.lon != null && a.lat != null && b.lon != null && b.lat != null) {
-    metres = haversineMetres(a.lon, a.lat, b.lon, b.lat);
+  const located = a.lon != null && a.lat != null && b.lon != null && b.lat != null;
+  if (located) {
+    metres = haversineMetres(a.lon!, a.lat!, b.lon!, b.lat!);
     if (metres > FAR_M) return null;
-    place = metres <= NEAR_M ? 1 : 1 - (metres - NEAR_M) / (FAR_M - NEAR_M);
-  } else {
-    place = sameArea === null ? 0.4 : sameArea ? 0.6 : 0;
   }
+  const named =
+    located || sameArea !== null
+      ? { shared: [], conflict: false }
+      : compareNames(
+          pa.both,
+          pb.both,
+          namesOf(a, terms),
+          namesOf(b, terms),
+          leadNamesOf(a, terms),
+          leadNamesOf(b, terms),
+        );
+  // Two different named places and none in common: two problems, as two points more than FAR_M apart.
+  if (named.conflict) return null;
+  const names = named.shared;
+  let [sa, sb, la, lb] = [pa.set, pb.set, pa.lead, pb.lead];
+  if (names.length > 0) {
+    sa = shinglesWithout(pa.norm, names);
+    sb = shinglesWithout(pb.norm, names);
+    la = pa.lead ? shinglesWithout(pa.leadNorm, names) : null;
+    lb = pb.lead ? shinglesWithout(pb.leadNorm, names) : null;
+  }
+  const lead = la && lb && la.size > 0 && lb.size > 0 ? textSimilarity(la, lb) : null;
+  const sim = Math.max(textSimilarity(sa, sb), lead ?? 0);
+  if (sim < (names.length > 0 ? MIN_TEXT_WITH_NAME : MIN_TEXT_SIMILARITY)) return null;
+
+  let place: number;
+  if (metres !== null) place = metres <= NEAR_M ? 1 : 1 - (metres - NEAR_M) / (FAR_M - NEAR_M);
+  else if (names.length > 0) place = NAME_PLACE;
+  else place = sameArea === null ? 0.4 : sameArea ? 0.6 : 0;
   const sameCategory = a.categoryId != null && b.categoryId != null ? a.categoryId === b.categoryId : null;
   const gapMs = Math.abs(a.at.getTime() - b.at.getTime());
   const time = Math.max(0, 1 - gapMs / windowMs);
   const score =
-    WEIGHTS.text * Math.min(1, sim / TEXT_FULL) +
+    WEIGHTS.text * Math.min(1, sim / (names.length > 0 ? TEXT_FULL_WITH_NAME : TEXT_FULL)) +
     WEIGHTS.place * place +
     WEIGHTS.category * (sameCategory ? 1 : 0) +
     WEIGHTS.time * time;
@@ -164,7 +243,8 @@ export function scorePair(a: Probe, b: Probe, windowMs: number): Scored | null {
     evidence: {
       textSimilarity: round(sim, 3),
       leadSimilarity: lead === null ? null : round(lead, 3),
-      sharedPhrases: sharedPhrases(na, sb),
+      sharedPhrases: sharedPhrases(pa.norm, pb.set),
+      sharedNames: names,
       metresApart: metres === null ? null : Math.round(metres),
       hoursApart: round(gapMs / 3_600_000, 1),
       sameCategory,

@@ -9,8 +9,16 @@ import {
   type Evidence,
   type Probe,
 } from './similar.score.js';
-import { insertBuckets, lookupCandidates, moveBuckets, type CandidateRow } from './similar.repository.js';
-import { BANDS, cellsOf, leadOf, textBuckets } from './similar.text.js';
+import {
+  acceptPair,
+  insertBuckets,
+  lookupCandidates,
+  moveBuckets,
+  type CandidateRow,
+} from './similar.repository.js';
+import { nameBuckets, namesIn, type TermStats } from './similar.names.js';
+import { termsFor } from './similar.terms.js';
+import { BANDS, cellsOf, leadOf, normalise, textBuckets } from './similar.text.js';
 
 /** One proposed merge: an open case that is probably the same problem, with the evidence. */
 export interface Proposal {
@@ -31,12 +39,17 @@ export interface IntakeSimilar {
 /**
  * The buckets a probe looks in and the ones it is indexed under: the same text buckets; lead
  * buckets keyed by its map cell (indexed) and the neighbouring cells (looked up) when it has
- * coordinates, plus the unkeyed lead buckets of cases filed without a place.
+ * coordinates, plus the unkeyed lead buckets of cases filed without a place. A probe without
+ * coordinates also gets one bucket per rare name it contains (similar.names.ts; none until the terms
+ * have been counted): where there is no point, the name is what says where. A located probe gets
+ * none — its cell-keyed buckets already find its neighbourhood, and a name bucket spanning the
+ * city would only add rows to read.
  */
-export function probeBuckets(probe: Probe): { lookup: number[]; index: number[] } {
+export function probeBuckets(probe: Probe, terms?: TermStats): { lookup: number[]; index: number[] } {
   const lead = leadOf(probe.text, probe.title);
   if (probe.lon == null || probe.lat == null) {
-    const all = textBuckets(probe.text, lead);
+    const names = nameBuckets(namesIn(normalise(`${lead}|${probe.text}`), terms));
+    const all = [...textBuckets(probe.text, lead), ...names];
     return { lookup: all, index: all };
   }
   const index = textBuckets(probe.text, lead, cellsOf(probe.lon, probe.lat, false));
@@ -81,11 +94,12 @@ export function rankCandidates(
   probe: Probe,
   rows: readonly CandidateRow[],
   skip: ReadonlySet<string> = new Set(),
+  terms?: TermStats,
 ): Proposal[] {
   const out: Proposal[] = [];
   for (const r of rows) {
     if (skip.has(r.id)) continue;
-    const s = scorePair(probe, candidateProbe(r), windowMs(ctx));
+    const s = scorePair(probe, candidateProbe(r), windowMs(ctx), terms);
     if (!s || s.score < PROPOSE_SCORE) continue;
     out.push({
       caseId: r.id,
@@ -112,7 +126,8 @@ export async function similarAtIntake(
   probe: Probe,
   newCaseId: string,
 ): Promise<IntakeSimilar> {
-  const { lookup, index } = probeBuckets(probe);
+  const terms = await termsFor(ctx, tx);
+  const { lookup, index } = probeBuckets(probe, terms);
   if (lookup.length === 0) return { proposals: [], autoMerge: null };
   const rows = await lookupCandidates(tx, {
     buckets: lookup,
@@ -122,7 +137,7 @@ export async function similarAtIntake(
     indexBuckets: index,
     exclude: null,
   });
-  const proposals = rankCandidates(ctx, probe, rows).slice(0, TOP_AT_INTAKE);
+  const proposals = rankCandidates(ctx, probe, rows, new Set(), terms).slice(0, TOP_AT_INTAKE);
   const best = proposals[0];
   const auto =
     best && autoMergeEligible(best.evidence) && autoMerges(best.score, ctx.config.SIMILAR_AUTO_MERGE_SCORE)
@@ -143,6 +158,35 @@ export async function reportJoined(
   else await insertBuckets(tx, args.targetId, textBuckets(args.text), args.at);
 }
 
+/**
+ * Staff merged case `from` into `into` (the `merge` action, in its transaction): the pair is
+ * recorded as accepted in `merge_proposals` (either way round, with the score and evidence as they
+ * stand), and `from`'s index rows move to `into`, so later reports in the words of the merged case
+ * find the case that lives on instead of one the lookup drops as merged.
+ */
+export async function caseMerged(
+  ctx: AppContext,
+  tx: Conn,
+  args: { from: CaseRow; into: CaseRow; userId: number; reason: string | null; at: Date },
+): Promise<void> {
+  const scored = scorePair(
+    caseProbe(args.from),
+    caseProbe(args.into),
+    windowMs(ctx),
+    await termsFor(ctx, tx),
+  );
+  await acceptPair(tx, {
+    fromId: args.from.id,
+    intoId: args.into.id,
+    score: scored?.score ?? 0,
+    evidence: scored?.evidence ?? {},
+    userId: args.userId,
+    reason: args.reason,
+    at: args.at,
+  });
+  await moveBuckets(tx, args.from.id, args.into.id);
+}
+
 /** Live proposals for an existing case: open cases in the window around it, rejected pairs left out. */
 export async function proposalsFor(
   ctx: AppContext,
@@ -151,7 +195,8 @@ export async function proposalsFor(
   skip: ReadonlySet<string>,
 ): Promise<Proposal[]> {
   const probe = caseProbe(row);
-  const { lookup } = probeBuckets(probe);
+  const terms = await termsFor(ctx, db);
+  const { lookup } = probeBuckets(probe, terms);
   if (lookup.length === 0) return [];
   const rows = await lookupCandidates(db, {
     buckets: lookup,
@@ -160,5 +205,5 @@ export async function proposalsFor(
     insertFor: null,
     exclude: row.id,
   });
-  return rankCandidates(ctx, probe, rows, skip);
+  return rankCandidates(ctx, probe, rows, skip, terms);
 }

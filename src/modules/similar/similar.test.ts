@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../../../test/world.js';
+import { countSimilarTermsJob } from './similar.jobs.js';
+import { NAME_BAND, nameBuckets } from './similar.names.js';
 
 type Auth = { authorization: string };
 interface CaseOut {
@@ -226,5 +228,99 @@ describe('automatic merging switched off', () => {
     const p = (await c.similar(second)).body.proposals;
     expect(p.map((x) => x.case.id)).toEqual([first.id]);
     expect(p[0]!.score).toBeGreaterThan(0.99);
+  });
+});
+
+describe('accepting a proposal is the merge action', () => {
+  let w: World;
+  afterAll(async () => {
+    await w.close();
+  });
+
+  it('marks the pair accepted, either way round, and moves the merged case’s index rows to the case that lives on', async () => {
+    w = await makeSimilarWorld({ SIMILAR_AUTO_MERGE_SCORE: '0' });
+    const c = client(w);
+    const a = await c.file({ text: stallA, ...here });
+    let b = await c.file({ text: stallB, ...twentyMetresAway });
+    const rowsOf = async (id: string) =>
+      (await w.db.selectFrom('case_lsh').select('bucket').where('case_id', '=', id).execute()).length;
+    const [aRows, bRows] = [await rowsOf(a.id), await rowsOf(b.id)];
+    expect(bRows).toBeGreaterThan(0);
+    // a dispatcher first refused the pair from the earlier case's side, then changed their mind
+    const no = await c.post(w.users.dispatcher.auth, `/api/cases/${a.id}/similar/${b.id}/reject`, {});
+    expect(no.status).toBe(200);
+    b = await c.step(w.users.dispatcher.auth, b, 'merge', { intoCase: a.number, reason: '同一摊位' });
+    expect(b.status).toBe('merged');
+    const decisions = await w.db.selectFrom('merge_proposals').selectAll().execute();
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({
+      case_id: a.id,
+      candidate_case_id: b.id,
+      status: 'accepted',
+      decided_by: w.users.dispatcher.id,
+      reason: '同一摊位',
+    });
+    expect(await rowsOf(b.id)).toBe(0);
+    expect(await rowsOf(a.id)).toBe(aRows + bRows);
+
+    // a merge nobody was proposed or refused before still leaves an accepted row, from → into
+    let d = await c.file({ text: stallB, ...twentyMetresAway });
+    expect(d.id).not.toBe(a.id);
+    d = await c.step(w.users.agent.auth, d, 'merge', { intoCase: a.number });
+    const row = await w.db
+      .selectFrom('merge_proposals')
+      .selectAll()
+      .where('case_id', '=', d.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ candidate_case_id: a.id, status: 'accepted', decided_by: w.users.agent.id });
+    expect(row.score).toBeGreaterThan(0.5);
+    expect(await rowsOf(d.id)).toBe(0);
+  });
+});
+
+describe('rare names at intake, once the terms are counted', () => {
+  let w: World;
+  afterAll(async () => {
+    await w.close();
+  });
+
+  it('proposes the case a placeless report names the same estate of, and indexes the name', async () => {
+    w = await makeSimilarWorld({ SIMILAR_AUTO_MERGE_SCORE: '0.9' });
+    const c = client(w);
+    const nowhere = { areaCode: undefined }; // no address, no point: nothing but the words tells the place
+    for (const text of [
+      '黄村路口积水严重，出行很不方便',
+      '西红门路灯不亮，晚上走路很危险',
+      '旧宫垃圾没人清运，味道很大',
+      '亦庄施工噪音扰民，晚上还在施工',
+      '瀛海门口有人占道经营，影响通行',
+    ]) {
+      await c.file({ text, ...nowhere });
+    }
+    const first = await c.file({
+      text: '劳动东路魅力之城小区临街门面烧烤夜宵摊24小时经营，油烟扰民，晚上吵得睡不着',
+      ...nowhere,
+    });
+    expect(await countSimilarTermsJob.run(w.ctx)).toBe(0);
+    const counted = await w.db.selectFrom('similar_term_docs').selectAll().executeTakeFirstOrThrow();
+    expect(counted.docs).toBe(6);
+    const second = await c.file({
+      text: '万科魅力之城小区楼下烧烤油烟扰民，凌晨还在经营，吵得睡不着觉',
+      ...nowhere,
+    });
+    expect(second.id).not.toBe(first.id); // no place known: a name never merges by itself
+    const p = (await c.similar(second)).body.proposals;
+    expect(p.map((x) => x.case.id)).toEqual([first.id]);
+    expect((p[0]!.evidence as { sharedNames?: string[] }).sharedNames).toEqual(['魅力之城']);
+    const nameRows = await w.db
+      .selectFrom('case_lsh')
+      .select('bucket')
+      .where('case_id', '=', second.id)
+      .where('bucket', '>=', NAME_BAND * 2 ** 32)
+      .execute();
+    expect(nameRows.map((r) => Number(r.bucket))).toEqual(nameBuckets(['魅力之城']));
+    // a second pass within the hour leaves the count alone
+    await countSimilarTermsJob.run(w.ctx);
+    expect((await w.db.selectFrom('similar_term_docs').selectAll().executeTakeFirstOrThrow()).docs).toBe(6);
   });
 });

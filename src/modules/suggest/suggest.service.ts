@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
+import { deferredQuery } from '../../platform/db/pg-driver.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { classify } from '../classifier/index.js';
 import type { CaseDeps } from '../cases/cases.deps.js';
@@ -44,7 +45,11 @@ export async function suggest(
     return null;
   }
   const target = active.labelMap[result.label] ?? {};
-  const category = target.categoryCode ? await deps.findCategory(db, target.categoryCode) : undefined;
+  // Both lookups in one round trip (the connection pipelines them).
+  const [category, labelUnit] = await Promise.all([
+    target.categoryCode ? deps.findCategory(db, target.categoryCode) : undefined,
+    target.unitCode ? deps.findUnit(db, target.unitCode) : undefined,
+  ]);
   const reasons = [
     `模型 v${active.version} 判定为「${result.label}」，置信度 ${(result.confidence * 100).toFixed(1)}%`,
   ];
@@ -57,7 +62,7 @@ export async function suggest(
   const leaf = category?.active && category.is_leaf ? category : undefined;
   if (target.unitCode) {
     // The label names its unit: that is where it goes; its category only sets the deadlines.
-    const unit = await deps.findUnit(db, target.unitCode);
+    const unit = labelUnit;
     if (unit?.active) {
       unitId = unit.id;
       reasons.push(`「${result.label}」由${unit.name}承办`);
@@ -108,21 +113,22 @@ export async function recordSuggestion(
   decision: 'auto_dispatched' | 'queued',
   at: Date,
 ): Promise<void> {
-  await db
-    .insertInto('case_suggestions')
-    .values({
-      case_id: caseId,
-      model_id: s.modelId,
-      label: s.label,
-      confidence: s.confidence,
-      category_id: s.categoryId,
-      unit_id: s.unitId,
-      alternatives: JSON.stringify(s.alternatives),
-      phrases: JSON.stringify(s.phrases),
-      decision,
-      created_at: at,
-    })
-    .execute();
+  await db.executeQuery(
+    deferredQuery(
+      db.insertInto('case_suggestions').values({
+        case_id: caseId,
+        model_id: s.modelId,
+        label: s.label,
+        confidence: s.confidence,
+        category_id: s.categoryId,
+        unit_id: s.unitId,
+        alternatives: JSON.stringify(s.alternatives),
+        phrases: JSON.stringify(s.phrases),
+        decision,
+        created_at: at,
+      }),
+    ),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.js';
 import { appendAuditAfter, lockAuditHead, shardOf } from '../audit.js';
 import type { DatabaseHandle } from './index.js';
-import { preparedQuery } from './pg-driver.js';
+import { deferredQuery, preparedQuery } from './pg-driver.js';
 
 // Runs on both back ends: on PGlite deferred statements run at once, on PostgreSQL they go out
 // with the next statement or the COMMIT; what commits, and which error a caller sees, is the same.
@@ -56,6 +56,21 @@ describe('transactions with deferred statements', () => {
     expect(await chainLength()).toBe(1);
   });
 
+  it('runs several deferred writes in the order they were issued, before the next statement', async () => {
+    const value = await handle.db.transaction().execute(async (tx) => {
+      await tx.executeQuery(deferredQuery(tx.insertInto('settings').values({ key: 'driver-c', value: '1' })));
+      await tx.executeQuery(
+        deferredQuery(tx.updateTable('settings').set({ value: '2' }).where('key', '=', 'driver-c')),
+      );
+      await tx.executeQuery(deferredQuery(tx.insertInto('settings').values({ key: 'driver-d', value: '3' })));
+      return (
+        await tx.selectFrom('settings').select('value').where('key', '=', 'driver-c').executeTakeFirst()
+      )?.value;
+    });
+    expect(value).toEqual(2);
+    expect(await settings('driver-d')).toHaveLength(1);
+  });
+
   it('commits deferred and prepared statements, and empty transactions do nothing', async () => {
     await handle.db.transaction().execute(async () => {});
     const seq = await handle.db.transaction().execute(async (tx) => {
@@ -68,5 +83,19 @@ describe('transactions with deferred statements', () => {
     });
     expect(seq).toBe(2);
     expect(await chainLength()).toBe(2);
+  });
+
+  it('links a second entry on a shard to the first without reading the head again', async () => {
+    await handle.db.transaction().execute(async (tx) => {
+      const head = await lockAuditHead(tx, shard);
+      await appendAuditAfter(tx, 's', head, entry);
+      const next = await lockAuditHead(tx, shard);
+      expect(next.seq).toBe(head.seq + 1);
+      await appendAuditAfter(tx, 's', next, entry);
+    });
+    const { rows } = await handle.db.executeQuery<{ seq: number }>(
+      preparedQuery('driver_test_head', 'select seq from audit_heads where shard = $1', [shard]),
+    );
+    expect(Number(rows[0]!.seq)).toBe(await chainLength());
   });
 });

@@ -16,7 +16,8 @@ import type pg from 'pg';
  * ignores the name.
  */
 export interface PreparedQuery<R = unknown> extends CompiledQuery<R> {
-  readonly name: string;
+  /** Statement name; without one the statement is not prepared (see `deferredQuery`). */
+  readonly name?: string;
   /**
    * Inside a transaction, for a write whose result the caller does not read: the statement is
    * not sent at once but together with the transaction's next statement or its COMMIT, saving a
@@ -25,6 +26,15 @@ export interface PreparedQuery<R = unknown> extends CompiledQuery<R> {
    * without it. Outside a transaction, and on PGlite, it runs at once.
    */
   readonly deferred?: boolean;
+}
+
+/**
+ * A write whose result nobody reads, sent with the transaction's next statement or COMMIT (see
+ * PreparedQuery.deferred): `deferredQuery(db.insertInto(…).values(…))`. Not prepared, so SQL
+ * text may vary (row counts); several may wait, and they run in the order they were issued.
+ */
+export function deferredQuery(query: { compile(): CompiledQuery }): PreparedQuery {
+  return { ...query.compile(), deferred: true };
 }
 
 /** `CompiledQuery.raw` with a statement name (see PreparedQuery). */
@@ -46,7 +56,7 @@ export function preparedQuery<R>(
  *   (node-postgres pipeline mode, so the pool's clients must be created with `pipeline: true`).
  *   PostgreSQL still executes BEGIN first and the statement inside the transaction; a
  *   transaction that runs no statement sends nothing;
- * - a deferred statement (PreparedQuery.deferred) is written together with the next statement
+ * - deferred statements (PreparedQuery.deferred) are written together with the next statement
  *   or the COMMIT.
  *
  * On a busy intake path each round trip costs a socket write and a wakeup on both sides; these
@@ -121,8 +131,8 @@ type Message = string | pg.QueryConfig;
 class PgConnection implements DatabaseConnection {
   /** The BEGIN of a transaction that has not sent a statement yet. */
   private pendingBegin: string | null = null;
-  /** A deferred statement (PreparedQuery.deferred) not sent yet. */
-  private deferred: pg.QueryConfig | null = null;
+  /** Deferred statements (PreparedQuery.deferred) not sent yet, in order. */
+  private deferred: pg.QueryConfig[] = [];
   private inTransaction = false;
 
   constructor(private readonly client: pg.PoolClient) {}
@@ -139,8 +149,7 @@ class PgConnection implements DatabaseConnection {
       ? { name, text: compiled.sql, values }
       : { text: compiled.sql, values };
     if (deferred && this.inTransaction) {
-      if (this.deferred) await this.send([]);
-      this.deferred = config;
+      this.deferred.push(config);
       return { rows: [] };
     }
     const result = await this.send([config]);
@@ -163,9 +172,9 @@ class PgConnection implements DatabaseConnection {
   private async send(messages: Message[]): Promise<pg.QueryResult | undefined> {
     const batch: Message[] = [];
     if (this.pendingBegin) batch.push(this.pendingBegin);
-    if (this.deferred) batch.push(this.deferred);
+    batch.push(...this.deferred);
     this.pendingBegin = null;
-    this.deferred = null;
+    this.deferred = [];
     batch.push(...messages);
     if (batch.length === 0) return undefined;
     if (batch.length === 1) return this.client.query(batch[0]!);
@@ -192,13 +201,13 @@ class PgConnection implements DatabaseConnection {
   async commit(): Promise<void> {
     this.inTransaction = false;
     // Nothing sent yet and nothing deferred: the transaction did nothing.
-    if (this.pendingBegin && !this.deferred) this.pendingBegin = null;
+    if (this.pendingBegin && this.deferred.length === 0) this.pendingBegin = null;
     else await this.send(['commit']);
   }
 
   async rollback(): Promise<void> {
-    // A deferred statement is dropped: it would be rolled back anyway.
-    this.deferred = null;
+    // Deferred statements are dropped: they would be rolled back anyway.
+    this.deferred = [];
     const begun = this.pendingBegin === null;
     this.pendingBegin = null;
     // After a failed commit PostgreSQL has already ended the transaction.
@@ -208,7 +217,7 @@ class PgConnection implements DatabaseConnection {
 
   release(): void {
     this.pendingBegin = null;
-    this.deferred = null;
+    this.deferred = [];
     this.inTransaction = false;
     this.client.release();
   }

@@ -378,6 +378,19 @@ export interface TrackingFailuresTable {
 }
 
 /** One LSH bucket of a case's text (migration 0011; see modules/similar/similar.text.ts). */
+/** Bigram document frequencies over recent cases (migration 0013, written by similar.count-terms). */
+export interface SimilarTermsTable {
+  bigram: string;
+  df: number;
+}
+
+/** The one row saying how many cases similar_terms counted, and when. */
+export interface SimilarTermDocsTable {
+  id: Generated<boolean>;
+  docs: number;
+  counted_at: Date;
+}
+
 export interface CaseLshTable {
   bucket: number;
   received_at: Date;
@@ -495,6 +508,8 @@ export interface Database {
   training_labels: TrainingLabelsTable;
   tracking_failures: TrackingFailuresTable;
   case_lsh: CaseLshTable;
+  similar_terms: SimilarTermsTable;
+  similar_term_docs: SimilarTermDocsTable;
   merge_proposals: MergeProposalsTable;
   place_aliases: PlaceAliasesTable;
   unit_polygons: UnitPolygonsTable;
