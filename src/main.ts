@@ -8,6 +8,8 @@ import { openDatabase } from './platform/db/index.js';
 import { loggerOptions } from './platform/logger.js';
 import { startScheduler } from './platform/scheduler.js';
 import { seedDemo, type DemoSeed } from './seed/demo.js';
+import { refreshDemoModel } from './seed/model.js';
+import { activeModelProblem } from './modules/suggest/index.js';
 
 /** Reads the config, opens the database, seeds the demo once, and starts the roles asked for. */
 async function main(): Promise<void> {
@@ -29,7 +31,18 @@ async function main(): Promise<void> {
     if (credentials) {
       log.info({ ms: Date.now() - started }, 'demo district seeded');
       printCredentials(credentials);
+    } else {
+      const version = await refreshDemoModel(ctx);
+      if (version) log.info({ version }, 'demo classifier model updated from the checkout');
     }
+  }
+  // Smart dispatch needs a readable model: say so when the active one cannot be read.
+  const modelProblem = await activeModelProblem(ctx, ctx.db);
+  if (modelProblem) {
+    log.warn(
+      modelProblem,
+      'the active classifier model cannot be read: reports wait in the dispatcher queue without a suggestion; activate another version (models activate / train --from-db --activate)',
+    );
   }
 
   // Working-day deadlines are only as good as the holiday calendar: say so when a year is missing.

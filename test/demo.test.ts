@@ -4,6 +4,7 @@ import { buildApp } from '../src/app.js';
 import type { AppContext } from '../src/platform/context.js';
 import type { DatabaseHandle } from '../src/platform/db/index.js';
 import { seedDemo } from '../src/seed/demo.js';
+import { refreshDemoModel } from '../src/seed/model.js';
 import { freshDatabase } from './db.js';
 
 let handle: DatabaseHandle;
@@ -133,5 +134,31 @@ describe('smart dispatch in the demo', () => {
     expect(models.json<{ items: Array<{ version: number; active: boolean }> }>().items).toEqual([
       expect.objectContaining({ version: 1, active: true }),
     ]);
+  });
+  it('takes up a rebuilt shipped model on a later start, and leaves a city’s own model alone', async () => {
+    expect(await refreshDemoModel(ctx)).toBeNull(); // the same bytes: nothing to do
+    // The district was seeded by an older checkout whose model file had other bytes.
+    await ctx.db
+      .updateTable('classifier_models')
+      .set({ sha256: 'f'.repeat(64) })
+      .where('version', '=', 1)
+      .execute();
+    expect(await refreshDemoModel(ctx)).toBe(2);
+    const versions = await ctx.db
+      .selectFrom('classifier_models')
+      .select(['version', 'active'])
+      .orderBy('version')
+      .execute();
+    expect(versions).toEqual([
+      { version: 1, active: false },
+      { version: 2, active: true },
+    ]);
+    // A model the city activated itself (another source) is never replaced.
+    await ctx.db
+      .updateTable('classifier_models')
+      .set({ source: 'db:unit', sha256: 'e'.repeat(64) })
+      .where('version', '=', 2)
+      .execute();
+    expect(await refreshDemoModel(ctx)).toBeNull();
   });
 });

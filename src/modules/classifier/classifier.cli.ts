@@ -13,6 +13,12 @@ export interface ClassifierIo {
   err(line: string): void;
 }
 
+/** How the model turns margins into confidences, for the training summary. */
+function confidenceSummary(model: Model): string {
+  if (!model.confidence) return `softmax × ${model.scale.toFixed(3)}`;
+  return `σ(${model.confidence.slope.toFixed(3)} × gap to the runner-up)`;
+}
+
 /** Rows fewer than this cannot make a model worth shipping. */
 export const MIN_TRAINING_EXAMPLES = 10;
 
@@ -114,7 +120,7 @@ export async function runTrainCommand(args: string[], io: ClassifierIo): Promise
     `trained on ${model.info.examples} messages, ${model.labels.length} classes (${classes})` +
       (unlabelled.length > 0 ? `; skipped ${unlabelled.length} unlabelled row(s)` : '') +
       (skippedText > 0 ? `; skipped ${skippedText} row(s) without Chinese text` : '') +
-      `\n${model.vectorizer.vocabulary.length} features, confidence scale ${model.scale.toFixed(3)}, ` +
+      `\n${model.vectorizer.vocabulary.length} features, confidence ${confidenceSummary(model)}, ` +
       `${(bytes.length / 1e6).toFixed(2)} MB written to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return 0;

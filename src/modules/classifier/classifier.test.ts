@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, readCsvRecords, CsvError } from './csv.js';
 import { ClassifierError } from './errors.js';
 import { loadModel, serializeModel } from './format.js';
-import { classify, trainModel, type Example } from './model.js';
+import { classify, confidences, fitGapLogistic, trainModel, type Example } from './model.js';
 import { classifyLine } from './classifier.cli.js';
 import { normalizeText } from './text.js';
+import { defaultFeatureOptions, listNgrams, titleEnd } from './features.js';
 import { syntheticExamples } from './classifier.fixtures.js';
 
 describe('classifier', () => {
@@ -64,6 +65,64 @@ describe('classifier', () => {
     const newer = Buffer.from(buf);
     newer.writeUInt32LE(99, 8);
     expect(code(newer)).toBe('model_unsupported');
+    // Version 1 (softmax confidences, no gap calibration) is refused rather than misread.
+    const older = Buffer.from(buf);
+    older.writeUInt32LE(1, 8);
+    expect(code(older)).toBe('model_unsupported');
+    expect(() => loadModel(older)).toThrow(/version 1; this program reads version 2/);
+  });
+
+  it("takes the winner's confidence from its margin over the runner-up", () => {
+    expect(model.confidence).not.toBeNull();
+    expect(model.confidence!.slope).toBeGreaterThan(0);
+    // The synthetic topics separate perfectly, so their fit saturates: use a moderate one.
+    const moderate = { ...model, confidence: { slope: 3 } };
+    const margins = (gap: number) => Float64Array.from([1, 1 - gap, -1]);
+    const low = confidences(moderate, margins(0.05));
+    const high = confidences(moderate, margins(1.5));
+    expect(high[0]!).toBeGreaterThan(low[0]!);
+    for (const c of [low, high]) {
+      expect(c.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+      expect(c[0]!).toBeGreaterThanOrEqual(c[1]!);
+      expect(c[1]!).toBeGreaterThan(c[2]!);
+    }
+    // A tie can never leave the runner-up above the winner.
+    const tie = confidences(moderate, Float64Array.from([1, 1 - 1e-9, 0.9]));
+    expect(tie[0]!).toBeGreaterThanOrEqual(tie[1]!);
+  });
+
+  it('fits the gap logistic so that wider gaps mean more often right', () => {
+    const margins: Float64Array[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const gap = (i % 20) / 10;
+      margins.push(Float64Array.from([gap, 0]));
+      // Right whenever the gap is wide, right half the time when it is narrow.
+      y.push(gap >= 1 || i % 2 === 0 ? 0 : 1);
+    }
+    const { slope } = fitGapLogistic(margins, y);
+    expect(slope).toBeGreaterThan(0);
+    expect(1 / (1 + Math.exp(-slope * 1.9))).toBeGreaterThan(0.9);
+    // All right out of fold (a small clean set): the slope stays finite, a tie stays a coin flip.
+    const clean = fitGapLogistic(
+      margins,
+      margins.map(() => 0),
+    );
+    expect(Number.isFinite(clean.slope)).toBe(true);
+    const unknown = confidences({ ...model, confidence: clean }, Float64Array.from([0.2, 0.19, -1]));
+    expect(unknown[0]!).toBeLessThan(0.6);
+  });
+
+  it('weights the title: before an early space, else the opening characters', () => {
+    const o = { ...defaultFeatureOptions, lead: 20, titleWeight: 2 };
+    expect(titleEnd('路灯坏了 小区门口的路灯坏了三天', o)).toBe(4);
+    const glued = `路灯坏了${'小区门口'.repeat(20)} 后面`;
+    expect(titleEnd(glued, o)).toBe(20);
+    expect(titleEnd(glued, { ...o, lead: 0 })).toBe(-1);
+    expect(titleEnd('路灯坏了 x', { ...o, titleWeight: 1 })).toBe(-1);
+    const grams = { keys: [] as number[], weights: [] as number[] };
+    listNgrams('公交车晚点', o, grams);
+    expect(grams.weights.every((w) => w === 2)).toBe(true);
   });
 
   it('refuses training data without two classes, enough examples or labels', () => {

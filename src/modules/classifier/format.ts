@@ -9,7 +9,7 @@ import type { Model } from './model.js';
  *   bytes 0–7   magic "ZCLSMODL"
  *   8–11        format version (uint32 LE)
  *   12–15       header length H (uint32 LE)
- *   16…         header: UTF-8 JSON {kind, labels, features, scale, info, dim}
+ *   16…         header: UTF-8 JSON {kind, labels, features, scale, confidence, info, dim}
  *   …           padding to a multiple of 8
  *   …           vocabulary: dim float64 n-gram keys (ascending)
  *   …           idf: dim float32
@@ -18,9 +18,12 @@ import type { Model } from './model.js';
  *
  * The checksum catches truncated or edited files; the version and `kind` catch files of
  * another format or another kind of model, each with its own error code.
+ *
+ * Versions: 1 had no `confidence` (softmax confidences) and no `features.lead`; 2 adds both (the
+ * winner's confidence from the gap between the two best margins). Version 1 files are refused: retrain.
  */
 export const MODEL_MAGIC = 'ZCLSMODL';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 const KIND = 'char-ngram-tfidf-ovr-svm';
 
 interface Header {
@@ -28,6 +31,7 @@ interface Header {
   labels: string[];
   features: FeatureOptions;
   scale: number;
+  confidence: Model['confidence'];
   info: Model['info'];
   dim: number;
 }
@@ -39,6 +43,7 @@ export function serializeModel(model: Model): Buffer {
     labels: model.labels,
     features: model.vectorizer.options,
     scale: model.scale,
+    confidence: model.confidence,
     info: model.info,
     dim,
   };
@@ -90,7 +95,18 @@ export function loadModel(buf: Buffer): Model {
     );
   }
   const { dim, labels } = header;
-  if (!Number.isInteger(dim) || !Array.isArray(labels) || labels.length < 2)
+  const features = header.features as Partial<FeatureOptions> | undefined;
+  if (
+    !Number.isInteger(dim) ||
+    !Array.isArray(labels) ||
+    labels.length < 2 ||
+    !['minN', 'maxN', 'minDf', 'titleWeight', 'lead'].every((k) =>
+      Number.isFinite(features?.[k as keyof FeatureOptions]),
+    )
+  )
+    throw corrupt('inconsistent header');
+  const { confidence } = header;
+  if (confidence !== null && !(Number.isFinite(confidence?.slope) && confidence.slope > 0))
     throw corrupt('inconsistent header');
   const start = align8(16 + headerLength);
   if (start + dim * 12 + (dim + 1) * labels.length * 4 !== body)
@@ -104,6 +120,7 @@ export function loadModel(buf: Buffer): Model {
     vectorizer: makeVectorizer(header.features, vocabulary, idf),
     weights,
     scale: header.scale,
+    confidence,
     info: header.info,
   };
 }

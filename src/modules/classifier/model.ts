@@ -43,8 +43,17 @@ export interface Model {
    * the last row (j = vocabulary.length) holds the biases.
    */
   weights: Float32Array;
-  /** Confidence = softmax(scale × margins); the scale is fitted on out-of-fold margins. */
+  /**
+   * Shape of the alternatives: softmax(scale × margins), the scale fitted on out-of-fold margins.
+   */
   scale: number;
+  /**
+   * The winning label's confidence = σ(slope × (best margin − second margin)), a
+   * logistic fit of "the winner was right" on out-of-fold margins; null (models trained without
+   * calibration folds) falls back to the softmax. The gap to the runner-up ranks right and wrong
+   * answers better than the softmax does (see docs/ARCHITECTURE.md, Classifier).
+   */
+  confidence: { slope: number } | null;
   /** What the model was trained with, for the summary and the registry. */
   info: {
     examples: number;
@@ -115,6 +124,7 @@ export function trainModel(examples: Example[], options: TrainOptions = {}): Mod
       for (const i of folds[f]!) margins[i] = scores(m, vectorize(m.vectorizer, texts[i]!));
     }
     model.scale = fitScale(margins, y);
+    model.confidence = fitGapLogistic(margins, y);
   } else {
     model.scale = o.scale;
   }
@@ -157,6 +167,7 @@ function fit(
     vectorizer,
     weights,
     scale: 1,
+    confidence: null,
     info: { examples: texts.length, classCounts: {}, c, nb, balance, seed },
   };
 }
@@ -239,12 +250,79 @@ export function fitScale(margins: Float64Array[], y: number[]): number {
   return (lo + hi) / 2;
 }
 
+/** The two largest margins' labels, best first. */
+function topTwo(margins: Float64Array): [number, number] {
+  let best = 0;
+  let second = -1;
+  for (let l = 1; l < margins.length; l++) {
+    if (margins[l]! > margins[best]!) {
+      second = best;
+      best = l;
+    } else if (second < 0 || margins[l]! > margins[second]!) second = l;
+  }
+  return [best, second < 0 ? (best === 0 ? 1 : 0) : second];
+}
+
+/**
+ * Fits P(the winning label is right) = σ(slope × gap), gap = best − second margin, by Newton's
+ * method on out-of-fold margins. No intercept: when the two best margins tie, the winner is a coin
+ * flip between them (the free fit on the Teddy Cup messages puts it at 0.1, i.e. 0.53). A fixed
+ * ridge keeps the slope finite when the out-of-fold answers are all right, as on small clean
+ * training sets, so text the model knows nothing about still gets a low confidence. Deterministic.
+ */
+export function fitGapLogistic(margins: Float64Array[], y: number[]): { slope: number } {
+  const gaps: number[] = [];
+  const right: number[] = [];
+  margins.forEach((m, i) => {
+    const [best, second] = topTwo(m);
+    gaps.push(m[best]! - m[second]!);
+    right.push(best === y[i] ? 1 : 0);
+  });
+  const ridge = 1;
+  let a = 1;
+  for (let iter = 0; iter < 100; iter++) {
+    // Gradient and curvature of the negative log-likelihood + ridge × a² / 2.
+    let grad = ridge * a;
+    let curv = ridge;
+    gaps.forEach((g, i) => {
+      const p = 1 / (1 + Math.exp(-a * g));
+      grad += (p - right[i]!) * g;
+      curv += p * (1 - p) * g * g;
+    });
+    const step = grad / curv;
+    a -= step;
+    if (Math.abs(step) < 1e-12) break;
+  }
+  // A model no better than chance out of fold gets a flat (still positive) slope: about 0.5 always.
+  return { slope: Math.max(a, 1e-6) };
+}
+
+/**
+ * Confidences of every label: the winner's from the gap logistic (or the softmax without one),
+ * the rest of the mass shared among the others in proportion to their softmax. The winner never
+ * gets less than the runner-up.
+ */
+export function confidences(model: Model, margins: Float64Array): Float64Array {
+  const probs = softmax(margins, model.scale);
+  if (!model.confidence) return probs;
+  const [best, second] = topTwo(margins);
+  let others = 0;
+  for (let l = 0; l < probs.length; l++) if (l !== best) others += probs[l]!;
+  const share = (l: number) => (others > 0 ? probs[l]! / others : 1 / (probs.length - 1));
+  const sigma = 1 / (1 + Math.exp(-model.confidence.slope * (margins[best]! - margins[second]!)));
+  const top = Math.max(sigma, share(second) / (1 + share(second)));
+  for (let l = 0; l < probs.length; l++) probs[l] = l === best ? top : (1 - top) * share(l);
+  return probs;
+}
+
 /** Classifies already-normalised text; see classify() for raw input. */
 export function classifyNormalized(model: Model, normalized: string, phraseCount = 5): Classification {
   const x = vectorize(model.vectorizer, normalized);
-  const probs = softmax(scores(model, x), model.scale);
+  const margins = scores(model, x);
+  const probs = confidences(model, margins);
   const ranked = model.labels.map((label, l) => ({ label, confidence: probs[l]!, l }));
-  ranked.sort((a, b) => b.confidence - a.confidence);
+  // Ties (the winner held at the runner-up's confidence) go to the larger margin.
+  ranked.sort((a, b) => b.confidence - a.confidence || margins[b.l]! - margins[a.l]!);
   const best = ranked[0]!;
   return {
     label: best.label,

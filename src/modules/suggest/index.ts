@@ -10,5 +10,12 @@ export {
   recordTrainingLabel,
   type Suggestion,
 } from './suggest.service.js';
-export { registerModel, activateModel, rollbackModel, listModels, activeModel } from './registry.js';
+export {
+  registerModel,
+  activateModel,
+  rollbackModel,
+  listModels,
+  activeModel,
+  activeModelProblem,
+} from './registry.js';
 export { trainFromDb } from './training.js';

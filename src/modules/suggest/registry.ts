@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Conn, Db } from '../../platform/db/index.js';
 import type { LabelMap } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
-import { loadModel, type Model } from '../classifier/index.js';
+import { ClassifierError, loadModel, type Model } from '../classifier/index.js';
 
 /** A registry entry as listed (never the model bytes). */
 export interface ModelEntry {
@@ -188,7 +188,15 @@ export interface ActiveModel {
 
 const CHECK_MS = 5_000;
 /** Per database (the config object is one per process and database). */
-const caches = new WeakMap<object, { active: ActiveModel | null; checkedAt: number }>();
+const caches = new WeakMap<
+  object,
+  {
+    active: ActiveModel | null;
+    checkedAt: number;
+    /** The active row when its bytes could not be read (not read again until another is activated). */
+    problem?: { id: number; version: number; error: ClassifierError };
+  }
+>();
 
 export function forgetActiveModel(ctx: AppContext): void {
   caches.delete(ctx.config);
@@ -206,7 +214,7 @@ export async function activeModel(ctx: AppContext, db: Conn, now = Date.now()): 
     caches.set(ctx.config, { active: null, checkedAt: now });
     return null;
   }
-  if (cached?.active?.id === head.id) {
+  if (cached && (cached.active?.id === head.id || cached.problem?.id === head.id)) {
     cached.checkedAt = now;
     return cached.active;
   }
@@ -215,12 +223,34 @@ export async function activeModel(ctx: AppContext, db: Conn, now = Date.now()): 
     .select(['id', 'version', 'model', 'label_map'])
     .where('id', '=', head.id)
     .executeTakeFirstOrThrow();
-  const active = {
-    id: row.id,
-    version: row.version,
-    model: loadModel(Buffer.from(row.model)),
-    labelMap: row.label_map,
-  };
+  let model: Model;
+  try {
+    model = loadModel(Buffer.from(row.model));
+  } catch (err) {
+    // A model this program cannot read (an older format after an upgrade, damaged bytes) must not
+    // stop intake: reports go to the dispatcher queue without a suggestion until someone activates
+    // a readable version; activeModelProblem says why.
+    if (!(err instanceof ClassifierError)) throw err;
+    caches.set(ctx.config, {
+      active: null,
+      checkedAt: now,
+      problem: { id: row.id, version: row.version, error: err },
+    });
+    return null;
+  }
+  const active = { id: row.id, version: row.version, model, labelMap: row.label_map };
   caches.set(ctx.config, { active, checkedAt: now });
   return active;
+}
+
+/** Why the active model is not in use (it cannot be read), or null when it is fine or none is active. */
+export async function activeModelProblem(
+  ctx: AppContext,
+  db: Conn,
+): Promise<{ version: number; code: string; message: string } | null> {
+  await activeModel(ctx, db);
+  const problem = caches.get(ctx.config)?.problem;
+  return problem
+    ? { version: problem.version, code: problem.error.code, message: problem.error.message }
+    : null;
 }

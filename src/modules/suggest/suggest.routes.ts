@@ -7,7 +7,7 @@ import { presentCase } from '../cases/cases.presenter.js';
 import { findCase } from '../cases/cases.repository.js';
 import { caseParams } from '../cases/cases.schema.js';
 import { assertInScope, scopeFilter, scopeOf } from '../cases/index.js';
-import { activateModel, listModels, rollbackModel, type ModelEntry } from './registry.js';
+import { activateModel, activeModelProblem, listModels, rollbackModel, type ModelEntry } from './registry.js';
 
 const suggestionOut = z.object({
   modelVersion: z.number(),
@@ -151,8 +151,16 @@ export const suggestRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/models', { schema: { tags, summary: 'The classifier model registry' } }, async (request) => {
     requireRole(request, ['admin', 'supervisor', 'leader']);
-    const [models, live] = await Promise.all([listModels(ctx.db), liveAccuracy(ctx.db)]);
-    return { items: models.map((m) => ({ ...presentModel(m), live: live.get(m.version) ?? null })) };
+    const [models, live, problem] = await Promise.all([
+      listModels(ctx.db),
+      liveAccuracy(ctx.db),
+      activeModelProblem(ctx, ctx.db),
+    ]);
+    return {
+      items: models.map((m) => ({ ...presentModel(m), live: live.get(m.version) ?? null })),
+      // The active version cannot be read (older format, damaged): intake runs without suggestions.
+      activeProblem: problem,
+    };
   });
 
   app.post(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type Auth, type CaseOut, type World } from '../../../test/world.js';
 import { serializeModel, trainModel } from '../classifier/index.js';
 import { syntheticExamples } from '../classifier/classifier.fixtures.js';
-import { activateModel, registerModel } from './registry.js';
+import { activateModel, forgetActiveModel, registerModel } from './registry.js';
 import { trainFromDb } from './training.js';
 
 let w: World;
@@ -207,5 +207,33 @@ describe('labels and retraining', () => {
     expect(back.json()).toMatchObject({ version: v1, active: true });
     const d = await file('附近居民反映空气污染和污水问题，油烟噪音严重，希望政府尽快处理。再次反映');
     expect((await suggestionOf(d))?.label).toBe('环境');
+  });
+  it('keeps taking reports when the active model cannot be read, and says why', async () => {
+    const active = await w.db
+      .selectFrom('classifier_models')
+      .select(['id', 'model'])
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow();
+    // An older format after an upgrade, or damaged bytes: the header no longer reads.
+    const damaged = Buffer.from(active.model);
+    damaged.write('XXXX', 0);
+    await w.db.updateTable('classifier_models').set({ model: damaged }).where('id', '=', active.id).execute();
+    forgetActiveModel(w.ctx);
+    try {
+      const c = await file('我们小区附近工地扬尘和噪音严重影响居民，油烟垃圾也多，希望政府尽快处理');
+      expect(c.status).toBe('received');
+      expect(await suggestionOf(c)).toBeNull();
+      const models = await w.app.inject({ url: '/api/models', headers: w.users.admin.auth });
+      expect(models.json<{ activeProblem: { code: string } | null }>().activeProblem?.code).toMatch(
+        /^model_/,
+      );
+    } finally {
+      await w.db
+        .updateTable('classifier_models')
+        .set({ model: active.model })
+        .where('id', '=', active.id)
+        .execute();
+      forgetActiveModel(w.ctx);
+    }
   });
 });
