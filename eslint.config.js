@@ -1,9 +1,10 @@
 // Lint for correctness, not style (Prettier owns formatting).
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'eslint.config.js'] },
+  { ignores: ['node_modules', 'data', 'coverage', 'eslint.config.js', 'web/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -18,4 +19,6 @@ export default tseslint.config(
       '@typescript-eslint/only-throw-error': 'off',
     },
   },
+  // The web console: the rules of hooks (a hook called conditionally is a bug React cannot report).
+  { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
 );

@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -14,6 +15,7 @@ import { actorForToken, bearerToken } from './platform/auth.js';
 import type { AppContext } from './platform/context.js';
 import { DomainError } from './platform/errors.js';
 import { loggerOptions } from './platform/logger.js';
+import { registerWebConsole, WEB_DIST_DIR } from './platform/web-console.js';
 import { modules } from './modules/index.js';
 
 declare module 'fastify' {
@@ -24,8 +26,9 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
-/** Builds the HTTP application on an open database; does not listen (tests use app.inject). */
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+/** Builds the HTTP application on an open database; does not listen (tests use app.inject).
+ *  `webDir` is the web console's built bundle, served when present. */
+export async function buildApp(ctx: AppContext, options: { webDir?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(ctx.config),
     bodyLimit: 1024 * 1024,
@@ -44,6 +47,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Puts the shared and recursive schemas (e.g. the category tree) into components.schemas, so the
+    // document's $refs resolve (the web console's client is generated from it).
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(rateLimit, { global: false });
@@ -102,10 +108,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     return reply.status(500).send(body('internal_error', 'internal error'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
+  const consolePage = await registerWebConsole(app, options.webDir ?? WEB_DIST_DIR);
+  app.setNotFoundHandler(
+    (request, reply) =>
+      consolePage?.(request, reply) ??
+      reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
   );
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', db: ctx.dbKind }));

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Module } from '../module.js';
 import { attachmentsRoutes } from './attachments.routes.js';
+import { caseAuditRoutes } from './audit.routes.js';
 import { deadlineTimersJob } from './cases.jobs.js';
 import { casesRoutes } from './cases.routes.js';
 import { noticesRoutes } from './notices.routes.js';
@@ -9,6 +10,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(casesRoutes);
   await app.register(attachmentsRoutes);
   await app.register(noticesRoutes);
+  await app.register(caseAuditRoutes);
 };
 
 /** Reports, cases and their lifecycle, deadlines and timers, attachments, notices. */

@@ -90,11 +90,14 @@ export const categorySchema = z.object({
 
 export type CategoryTreeNode = z.infer<typeof categorySchema> & { children: CategoryTreeNode[] };
 
-export const treeNodeSchema: z.ZodType<CategoryTreeNode> = categorySchema.extend({
-  get children() {
-    return z.array(treeNodeSchema);
-  },
-});
+/** Registered by id so the OpenAPI document names the recursive node in components.schemas. */
+export const treeNodeSchema: z.ZodType<CategoryTreeNode> = categorySchema
+  .extend({
+    get children() {
+      return z.array(treeNodeSchema);
+    },
+  })
+  .meta({ id: 'CategoryTreeNode' });
 
 export const treeResponse = z.object({ categories: z.array(treeNodeSchema) });
 

@@ -1,8 +1,15 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Module } from '../module.js';
+import { previewRoutes } from './suggest.preview.js';
 import { suggestRoutes } from './suggest.routes.js';
 
-/** Smart dispatch: the active classifier's suggestion at intake, the dispatcher queue, the model registry. */
-export const suggestModule: Module = { name: 'suggest', routes: suggestRoutes };
+const routes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(suggestRoutes);
+  await app.register(previewRoutes);
+};
+
+/** Smart dispatch: the active classifier's suggestion at intake, the dispatcher queue, the model registry, the live preview for agents. */
+export const suggestModule: Module = { name: 'suggest', routes };
 export {
   suggest,
   confidentEnough,

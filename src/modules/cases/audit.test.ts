@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeWorld, type World } from '../../../test/world.js';
+
+let w: World;
+let caseId: string;
+beforeAll(async () => {
+  w = await makeWorld();
+  const res = await w.app.inject({
+    method: 'POST',
+    url: '/api/reports',
+    headers: w.users.agent.auth,
+    payload: {
+      channel: 'hotline',
+      text: '西红门路边占道经营',
+      categoryCode: '04-06',
+      areaCode: '110115104001',
+      autoDispatch: true,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  caseId = res.json<{ case: { id: string } }>().case.id;
+});
+afterAll(async () => {
+  await w.close();
+});
+
+it('shows a case’s audit-chain entries, oldest first, to supervisors, leaders and admins', async () => {
+  for (const who of [w.users.supervisor, w.users.leader, w.users.admin]) {
+    const res = await w.app.inject({ url: `/api/cases/${caseId}/audit`, headers: who.auth });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<{ items: Array<{ action: string; actorName: string | null; hash: string }> }>()
+      .items;
+    expect(items.map((i) => i.action).slice(0, 2)).toEqual(['case.received', 'case.dispatch']);
+    expect(items[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+  }
+});
+
+it('refuses the audit trail to other roles (403) and unknown cases (404)', async () => {
+  for (const who of [w.users.agent, w.users.handlerS1, w.users.citizen]) {
+    const res = await w.app.inject({ url: `/api/cases/${caseId}/audit`, headers: who.auth });
+    expect(res.statusCode).toBe(403);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('forbidden');
+  }
+  const missing = await w.app.inject({ url: '/api/cases/2099-999999/audit', headers: w.users.admin.auth });
+  expect(missing.statusCode).toBe(404);
+});

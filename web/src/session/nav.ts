@@ -1,0 +1,106 @@
+import type { CaseFilters } from '../api/cases';
+
+export type Role =
+  'citizen' | 'agent' | 'dispatcher' | 'handler' | 'grid_worker' | 'supervisor' | 'leader' | 'admin';
+
+export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases';
+
+/** The screens each role works in (the server still decides what each may read and do). */
+export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
+  agent: [
+    { key: 'home', to: '/' },
+    { key: 'workbench', to: '/workbench' },
+    { key: 'cases', to: '/cases' },
+  ],
+  dispatcher: [
+    { key: 'home', to: '/' },
+    { key: 'workbench', to: '/workbench' },
+    { key: 'cases', to: '/cases' },
+  ],
+  admin: [
+    { key: 'home', to: '/' },
+    { key: 'workbench', to: '/workbench' },
+    { key: 'cases', to: '/cases' },
+  ],
+  handler: [
+    { key: 'home', to: '/' },
+    { key: 'cases', to: '/cases' },
+  ],
+  grid_worker: [
+    { key: 'home', to: '/' },
+    { key: 'cases', to: '/cases' },
+  ],
+  supervisor: [
+    { key: 'home', to: '/' },
+    { key: 'cases', to: '/cases' },
+  ],
+  leader: [
+    { key: 'home', to: '/' },
+    { key: 'cases', to: '/cases' },
+  ],
+  citizen: [
+    { key: 'home', to: '/' },
+    { key: 'myCases', to: '/cases' },
+  ],
+};
+
+export type CardKey =
+  | 'waitingDispatch'
+  | 'toAccept'
+  | 'inProgress'
+  | 'returned'
+  | 'toVerify'
+  | 'toEvaluate'
+  | 'overdue'
+  | 'open'
+  | 'mine';
+
+const open = 'received,dispatched,accepted,in_progress,returned';
+
+/** The home page's work counters per role: each is a filtered case list. */
+export const cardsByRole: Record<Role, Array<{ key: CardKey; filters: CaseFilters }>> = {
+  agent: [
+    { key: 'waitingDispatch', filters: { status: 'received' } },
+    { key: 'returned', filters: { status: 'returned' } },
+    { key: 'open', filters: { status: open } },
+  ],
+  dispatcher: [
+    { key: 'waitingDispatch', filters: { status: 'received' } },
+    { key: 'returned', filters: { status: 'returned' } },
+    { key: 'overdue', filters: { status: open, overdue: 'true' } },
+  ],
+  handler: [
+    { key: 'toAccept', filters: { status: 'dispatched' } },
+    { key: 'inProgress', filters: { status: 'accepted,in_progress' } },
+    { key: 'overdue', filters: { status: open, overdue: 'true' } },
+  ],
+  grid_worker: [
+    { key: 'open', filters: { status: open } },
+    { key: 'overdue', filters: { status: open, overdue: 'true' } },
+  ],
+  supervisor: [
+    { key: 'toVerify', filters: { status: 'resolved' } },
+    { key: 'toEvaluate', filters: { status: 'verified' } },
+    { key: 'overdue', filters: { status: open, overdue: 'true' } },
+  ],
+  leader: [
+    { key: 'open', filters: { status: open } },
+    { key: 'overdue', filters: { status: open, overdue: 'true' } },
+  ],
+  admin: [
+    { key: 'waitingDispatch', filters: { status: 'received' } },
+    { key: 'open', filters: { status: open } },
+    { key: 'overdue', filters: { status: open, overdue: 'true' } },
+  ],
+  citizen: [{ key: 'mine', filters: {} }],
+};
+
+/** Roles that file cases at the hotline (the workbench). */
+export const canFile = (role: Role) => navByRole[role].some((n) => n.key === 'workbench');
+
+/** Roles the server lets read a case's audit trail (GET /api/cases/{id}/audit); asking otherwise is a 403. */
+export const readsAudit = (role: Role) => role === 'supervisor' || role === 'leader' || role === 'admin';
+
+export function asRole(role: string): Role {
+  return role in navByRole ? (role as Role) : 'citizen';
+}
