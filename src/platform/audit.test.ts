@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/db.js';
-import { appendAudit, canonicalJson, shardOf, verifyAudit } from './audit.js';
+import { appendAudit, canonicalJson, lockAuditHeads, shardOf, verifyAudit } from './audit.js';
 import type { DatabaseHandle } from './db/index.js';
 
 const SECRET = 'test-secret-123';
@@ -50,6 +50,27 @@ describe('audit chain', () => {
     await write(40);
     const result = await verifyAudit(handle.db, SECRET);
     expect(result.entries).toBe(40);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('chains many entries over many shards in one transaction after locking the heads together', async () => {
+    const before = (await verifyAudit(handle.db, SECRET)).entries;
+    const ids = Array.from({ length: 30 }, (_, i) => `batch-${i}`);
+    await handle.db.transaction().execute(async (tx) => {
+      await lockAuditHeads(
+        tx,
+        ids.map((id) => shardOf('case', id)),
+      );
+      for (const id of [...ids, ...ids])
+        await appendAudit(tx, SECRET, {
+          actorUserId: null,
+          action: 'case.test',
+          entity: 'case',
+          entityId: id,
+        });
+    });
+    const result = await verifyAudit(handle.db, SECRET);
+    expect(result.entries).toBe(before + 60);
     expect(result.problems).toEqual([]);
   });
 

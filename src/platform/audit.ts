@@ -105,7 +105,27 @@ export async function lockAuditHead(tx: Conn, shard: number): Promise<AuditHead>
     .where('shard', '=', shard)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  return { shard, seq: Number(head.seq), hash: head.hash };
+  const locked = { shard, seq: Number(head.seq), hash: head.hash };
+  holdHead(tx, locked);
+  return locked;
+}
+
+/**
+ * Locks several shards' heads in one statement, in shard order (PostgreSQL locks the rows as the
+ * sorted scan returns them): a transaction that writes entries for many cases takes its locks in
+ * the one global order, so it cannot deadlock with another doing the same.
+ */
+export async function lockAuditHeads(tx: Conn, shards: readonly number[]): Promise<void> {
+  const wanted = [...new Set(shards)].filter((s) => !heldHeads.get(tx)?.has(s));
+  if (wanted.length === 0) return;
+  const rows = await tx
+    .selectFrom('audit_heads')
+    .select(['shard', 'seq', 'hash'])
+    .where('shard', 'in', wanted)
+    .orderBy('shard')
+    .forUpdate()
+    .execute();
+  for (const r of rows) holdHead(tx, { shard: r.shard, seq: Number(r.seq), hash: r.hash });
 }
 
 /** Appends one entry inside the caller's transaction; the shard's head row stays locked until commit. */

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { appendAudit } from '../../platform/audit.js';
+import { appendAudit, lockAuditHeads, shardOf } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, TimerRow } from '../../platform/db/schema.js';
@@ -22,11 +22,20 @@ export async function fireDueTimers(ctx: AppContext, now = new Date(), runner = 
     if (timers.length === 0) return 0;
     // One read for the batch's cases, not one per timer. Timers of one case touch disjoint
     // columns (response vs resolution), so a row read before the batch stays valid for each.
+    // Locks in one global order — the batch's cases by id, then their audit shard heads by shard —
+    // so two runners, or a runner and a case action (case row, then its shard head), never wait on
+    // each other in a circle. The heads stay held: each entry below links to the one before it.
     const rows = await tx
       .selectFrom('cases')
       .selectAll()
       .where('id', 'in', [...new Set(timers.map((t) => t.case_id))])
+      .orderBy('id')
+      .forUpdate()
       .execute();
+    await lockAuditHeads(
+      tx,
+      rows.map((r) => shardOf('case', r.id)),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const timer of timers) {
       await fire(ctx, tx, timer, byId.get(timer.case_id)!, now);

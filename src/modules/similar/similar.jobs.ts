@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Job } from '../module.js';
 import { pruneBuckets } from './similar.repository.js';
 import { forgetTerms, recountTerms, termsCountedAt } from './similar.terms.js';
@@ -32,10 +33,15 @@ export const countSimilarTermsJob: Job = {
   name: 'similar.count-terms',
   everyMs: () => RECOUNT_MS,
   async run(ctx) {
-    const last = await termsCountedAt(ctx.db);
-    if (last && Date.now() - last.getTime() < RECOUNT_MS / 2) return 0;
-    await ctx.db.transaction().execute((tx) => recountTerms(tx, new Date()));
-    forgetTerms(ctx);
+    const counted = await ctx.db.transaction().execute(async (tx) => {
+      // One count at a time across nodes: the second waits here, then finds the fresh count.
+      await sql`lock table similar_term_docs in exclusive mode`.execute(tx);
+      const last = await termsCountedAt(tx);
+      if (last && Date.now() - last.getTime() < RECOUNT_MS / 2) return false;
+      await recountTerms(tx, new Date());
+      return true;
+    });
+    if (counted) forgetTerms(ctx);
     return 0;
   },
 };
