@@ -14,8 +14,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import react from '@vitejs/plugin-react';
-import { build, createServer, type InlineConfig, type Manifest } from 'vite';
+import type { InlineConfig, Manifest } from 'vite';
 
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 const DIST_DIR = join(WEB_DIR, 'dist');
@@ -24,7 +23,10 @@ const DIST_DIR = join(WEB_DIR, 'dist');
 export const BUDGET_KB = { initial: 200, total: 450 };
 
 /** The one Vite configuration, for the build and the dev server. */
-export function viteConfig(): InlineConfig {
+export async function viteConfig(): Promise<InlineConfig> {
+  // Loaded here, not at the top: `npm start` checks the bundle on every start and must not pay for
+  // Vite unless it builds.
+  const { default: react } = await import('@vitejs/plugin-react');
   const server = process.env.ZHICHENG_URL ?? 'http://localhost:8080';
   return {
     root: WEB_DIR,
@@ -116,19 +118,37 @@ export function reportSizes(rows: SizeRow[]): string[] {
   return problems;
 }
 
+/** Builds web/dist and checks its size; returns the budget problems (empty when within budget). */
+export async function buildWebConsole(): Promise<string[]> {
+  const { build } = await import('vite');
+  const started = Date.now();
+  await build(await viteConfig());
+  console.log(`built the web console in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return reportSizes(bundleSizes());
+}
+
+/**
+ * Builds the console when its sources are in the checkout and the bundle is missing or older
+ * (the server calls this at start; `npm ci` already built it). A checkout without web/ runs the
+ * API alone.
+ */
+export async function ensureWebConsole(): Promise<void> {
+  if (!existsSync(join(WEB_DIR, 'index.html')) || !bundleIsStale()) return;
+  const problems = await buildWebConsole();
+  if (problems.length > 0) throw new Error(`web console: ${problems.join('; ')}`);
+}
+
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   if (args.has('--dev')) {
-    const server = await createServer(viteConfig());
+    const { createServer } = await import('vite');
+    const server = await createServer(await viteConfig());
     await server.listen();
     server.printUrls();
     return;
   }
   if (args.has('--if-stale') && !bundleIsStale()) return;
-  const started = Date.now();
-  await build(viteConfig());
-  console.log(`built the web console in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const problems = reportSizes(bundleSizes());
+  const problems = await buildWebConsole();
   if (problems.length > 0) {
     for (const p of problems) console.error(`error: ${p}`);
     process.exit(1);

@@ -9,6 +9,7 @@ import { loggerOptions } from './platform/logger.js';
 import { startScheduler } from './platform/scheduler.js';
 import { seedDemo, type DemoSeed } from './seed/demo.js';
 import { refreshDemoModel } from './seed/model.js';
+import { ensureWebConsole } from '../scripts/web-build.js';
 import { activeModelProblem } from './modules/suggest/index.js';
 
 /** Reads the config, opens the database, seeds the demo once, and starts the roles asked for. */
@@ -36,20 +37,14 @@ async function main(): Promise<void> {
       if (version) log.info({ version }, 'demo classifier model updated from the checkout');
     }
   }
-  // Smart dispatch needs a readable model: say so when the active one cannot be read.
-  const modelProblem = await activeModelProblem(ctx, ctx.db);
-  if (modelProblem) {
-    log.warn(
-      modelProblem,
-      'the active classifier model cannot be read: reports wait in the dispatcher queue without a suggestion; activate another version (models activate / train --from-db --activate)',
-    );
-  }
 
   // Working-day deadlines are only as good as the holiday calendar: say so when a year is missing.
   for (const warning of coverageWarnings(new Date(), await loadCalendar(ctx.db))) log.warn(warning);
 
   const stops: Array<() => Promise<void>> = [];
   if (config.ROLES.includes('api')) {
+    // The console's bundle: built by `npm ci`; rebuilt here when web/ changed since.
+    await ensureWebConsole();
     const app = await buildApp(ctx);
     await app.listen({ port: config.PORT, host: config.HOST });
     stops.push(() => app.close());
@@ -63,6 +58,18 @@ async function main(): Promise<void> {
     stops.push(() => scheduler.stop());
   }
   log.info({ roles: config.ROLES, ms: Date.now() - started }, 'zhicheng ready');
+  // Smart dispatch needs a readable model: say so when the active one cannot be read (checked
+  // after start-up: reading the model takes a moment, and intake copes without it).
+  void activeModelProblem(ctx, ctx.db).then(
+    (problem) => {
+      if (problem)
+        log.warn(
+          problem,
+          'the active classifier model cannot be read: reports wait in the dispatcher queue without a suggestion; activate another version (models activate / train --from-db --activate)',
+        );
+    },
+    (err: unknown) => log.warn({ err }, 'could not check the active classifier model'),
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Ranking } from './ranking.service.js';
 import { rateKeys, rateNames } from './metrics.rules.js';
 
@@ -51,6 +50,8 @@ export function rankingCsv(ranking: Ranking): string {
 
 /** The ranking as an Excel workbook: a bold frozen header row, rates formatted as percentages. */
 export async function rankingXlsx(ranking: Ranking): Promise<Buffer> {
+  // Loaded on the first export, not at start: the library is a third of a second to import.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Zhicheng 智城';
   const sheet = workbook.addWorksheet(`排名 ${ranking.month ?? ''}`.trim(), {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, type Migration, type Transaction } from 'kysely';
+import { Kysely, Migrator, sql, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import * as m0001 from './migrations/0001_spine.js';
@@ -73,6 +73,23 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
   return handle;
 }
 
+/**
+ * Whether every migration here is already applied: one small query instead of the Migrator's
+ * introspection of the whole catalogue, on every start. A database that is behind, or ahead (a
+ * newer version ran on it), goes through the Migrator, which applies or refuses.
+ */
+async function upToDate(db: Db, schema?: string): Promise<boolean> {
+  const table = schema ? sql.table(`${schema}.kysely_migration`) : sql.table('kysely_migration');
+  try {
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    const known = Object.keys(migrations);
+    return applied.size === known.length && known.every((m) => applied.has(m));
+  } catch {
+    return false; // no migration table yet: a new database
+  }
+}
+
 const migrations: Record<string, Migration> = {
   '0001_spine': m0001,
   '0003_catalogue': m0003,
@@ -90,6 +107,7 @@ const migrations: Record<string, Migration> = {
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */
 export async function migrate(db: Db, schema?: string): Promise<void> {
+  if (await upToDate(db, schema)) return;
   // Naming the schema matters: without it Kysely looks for its lock table in any schema.
   const migrator = new Migrator({
     db,
