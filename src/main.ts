@@ -58,18 +58,21 @@ async function main(): Promise<void> {
     stops.push(() => scheduler.stop());
   }
   log.info({ roles: config.ROLES, ms: Date.now() - started }, 'zhicheng ready');
-  // Smart dispatch needs a readable model: say so when the active one cannot be read (checked
-  // after start-up: reading the model takes a moment, and intake copes without it).
-  void activeModelProblem(ctx, ctx.db).then(
-    (problem) => {
-      if (problem)
-        log.warn(
-          problem,
-          'the active classifier model cannot be read: reports wait in the dispatcher queue without a suggestion; activate another version (models activate / train --from-db --activate)',
-        );
-    },
-    (err: unknown) => log.warn({ err }, 'could not check the active classifier model'),
-  );
+  // Smart dispatch needs a readable model: say so when the active one cannot be read (checked a
+  // moment after start-up, not in the way of the first requests: reading the model takes a
+  // moment, and intake copes without it).
+  setTimeout(() => {
+    void activeModelProblem(ctx, ctx.db).then(
+      (problem) => {
+        if (problem)
+          log.warn(
+            problem,
+            'the active classifier model cannot be read: reports wait in the dispatcher queue without a suggestion; activate another version (models activate / train --from-db --activate)',
+          );
+      },
+      (err: unknown) => log.warn({ err }, 'could not check the active classifier model'),
+    );
+  }, 2000).unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Config } from '../../platform/config.js';
 import { signedHeaders } from '../channels/signature.js';
 import { emailSubject, citizenSentence, smsText, statusLabel, type MessageInput } from './messages.js';
@@ -50,13 +49,23 @@ async function post(url: string, body: string, headers: Record<string, string>, 
 /** The adapters of this process, built from the config (one SMTP connection per e-mail). */
 export function createAdapters(config: Config): Adapters {
   const timeoutMs = config.OUTBOX_TIMEOUT_MS;
-  const mailer = config.SMTP_URL
-    ? nodemailer.createTransport({
-        url: config.SMTP_URL,
-        connectionTimeout: timeoutMs,
-        greetingTimeout: timeoutMs,
-        socketTimeout: timeoutMs,
-      })
+  // nodemailer loads with the first e-mail, not at start (a process without SMTP never needs it).
+  const smtpUrl = config.SMTP_URL;
+  let transport: Promise<import('nodemailer').Transporter> | null = null;
+  const mailer = smtpUrl
+    ? {
+        sendMail: async (mail: import('nodemailer').SendMailOptions) => {
+          transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+            nodemailer.createTransport({
+              url: smtpUrl,
+              connectionTimeout: timeoutMs,
+              greetingTimeout: timeoutMs,
+              socketTimeout: timeoutMs,
+            }),
+          );
+          return (await transport).sendMail(mail);
+        },
+      }
     : null;
   return {
     /** Signed JSON back to the channel the report came through. */
