@@ -1,25 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeWorld, type World } from '../../../test/world.js';
-import { serializeModel, trainModel } from '../classifier/index.js';
-import { syntheticExamples } from '../classifier/classifier.fixtures.js';
-import { activateModel, registerModel } from './registry.js';
+import { activateSyntheticModel } from './suggest.fixtures.js';
 
 let w: World;
 beforeAll(async () => {
   w = await makeWorld();
-  const entry = await registerModel(w.ctx, w.db, {
-    name: 'synthetic',
-    source: 'file:synthetic',
-    bytes: serializeModel(trainModel(syntheticExamples(20))),
-    labelMap: {
-      环境: { unitCode: '110115-D02', categoryCode: '02-01' },
-      交通: { unitCode: '110115-D03', categoryCode: '02-01' },
-      教育: { categoryCode: '04-06' },
-    },
-    metrics: {},
-    createdBy: null,
-  });
-  await activateModel(w.ctx, w.db, entry.version, null);
+  await activateSyntheticModel(w);
 });
 afterAll(async () => {
   await w.close();

@@ -1,29 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type Auth, type CaseOut, type World } from '../../../test/world.js';
-import { serializeModel, trainModel } from '../classifier/index.js';
+import { activateSyntheticModel } from './suggest.fixtures.js';
+import { forgetActiveModel } from './registry.js';
 import { syntheticExamples } from '../classifier/classifier.fixtures.js';
-import { activateModel, forgetActiveModel, registerModel } from './registry.js';
 import { trainFromDb } from './training.js';
 
 let w: World;
 let v1: number;
 beforeAll(async () => {
   w = await makeWorld();
-  // 环境 goes to 城管委 under 施工噪声; 交通 to 生态环境局; 教育 is a category the catalogue
-  // sends to the street of the report's area (street mode).
-  const entry = await registerModel(w.ctx, w.db, {
-    name: 'synthetic',
-    source: 'file:synthetic',
-    bytes: serializeModel(trainModel(syntheticExamples(20))),
-    labelMap: {
-      环境: { unitCode: '110115-D02', categoryCode: '02-01' },
-      交通: { unitCode: '110115-D03', categoryCode: '02-01' },
-      教育: { categoryCode: '04-06' },
-    },
-    metrics: {},
-    createdBy: null,
-  });
-  v1 = (await activateModel(w.ctx, w.db, entry.version, null)).version;
+  v1 = await activateSyntheticModel(w);
 });
 afterAll(async () => {
   await w.close();
