@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import {
   classifyUsage,
   runClassifyCommand,
@@ -20,7 +19,7 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/index.js';
 
 /**
- * The command-line entry: `npm run zhicheng -- <command> [args]`. Each command is a row of
+ * The command line, `npm run zhicheng -- <command> [args]` (run by src/zhicheng.ts). Each command is a row of
  * the table below; add new ones there. Commands open the database from the same environment
  * variables as the server.
  */
@@ -150,9 +149,4 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(error instanceof Error ? error.message : String(error));
     return 1;
   }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const io: CliIo = { env: process.env, out: (l) => console.log(l), err: (l) => console.error(l) };
-  process.exitCode = await runCli(process.argv.slice(2), io);
 }

@@ -7,9 +7,9 @@ import type { AppContext } from './platform/context.js';
 import { openDatabase } from './platform/db/index.js';
 import { loggerOptions } from './platform/logger.js';
 import { startScheduler } from './platform/scheduler.js';
+import { ensureWebConsole } from './platform/web-build.js';
 import { seedDemo, type DemoSeed } from './seed/demo.js';
 import { refreshDemoModel } from './seed/model.js';
-import { ensureWebConsole } from '../scripts/web-build.js';
 import { activeModelProblem } from './modules/suggest/index.js';
 
 /** Reads the config, opens the database, seeds the demo once, and starts the roles asked for. */

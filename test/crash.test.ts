@@ -90,7 +90,7 @@ describe('a server killed mid-stream', () => {
       };
       let log = '';
       const start = async () => {
-        child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        child = spawn(process.execPath, ['scripts/launch.mjs', 'main'], {
           env,
           stdio: ['ignore', 'pipe', 'pipe'],
         });

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { projectPath } from './paths.js';
 
 /** Where `npm run build:web` writes the console's production bundle (not committed). */
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const WEB_DIST_DIR = projectPath('web', 'dist');
 
 /** Paths the console never answers, even when nothing else does: the API and the protocols own them. */
 const SERVER_PREFIXES = ['/api', '/open311', '/docs', '/healthz'];

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../platform/context.js';
 import type { LabelMap } from '../platform/db/schema.js';
 import { departmentCode } from '../modules/org/index.js';
+import { projectPath } from '../platform/paths.js';
 import { activateModel, registerModel } from '../modules/suggest/index.js';
 
-const MODELS = fileURLToPath(new URL('../../models/', import.meta.url));
+const MODELS = `${projectPath('models')}/`;
 
 interface DepartmentsFile {
   model: string;

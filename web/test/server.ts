@@ -46,7 +46,7 @@ export async function setup(project: TestProject): Promise<void> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  child = spawn(process.execPath, ['scripts/launch.mjs', 'main'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -109,8 +109,7 @@ describe('deadline timers', () => {
         TIMER_INTERVAL_MS: '20',
         LOG_LEVEL: 'warn',
       };
-      const start = () =>
-        spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: 'inherit' });
+      const start = () => spawn(process.execPath, ['scripts/launch.mjs', 'main'], { env, stdio: 'inherit' });
       const workers: ChildProcess[] = [start(), start()];
       try {
         const deadline = Date.now() + 60_000;

@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'zc-classifier-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, ['scripts/launch.mjs', 'zhicheng', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',

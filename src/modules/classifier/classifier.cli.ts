@@ -7,7 +7,7 @@ import { ClassifierError } from './errors.js';
 import { loadModel, serializeModel } from './format.js';
 import { classify, trainModel, type Example, type Model } from './model.js';
 
-/** What the CLI commands need from their surroundings (src/cli.ts passes its CliIo). */
+/** What the CLI commands need from their surroundings (src/zhicheng.ts passes its CliIo). */
 export interface ClassifierIo {
   out(line: string): void;
   err(line: string): void;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../../platform/paths.js';
 import mapping from './us311-mapping.json' with { type: 'json' };
 
 /**
@@ -12,9 +12,7 @@ import mapping from './us311-mapping.json' with { type: 'json' };
  */
 
 /** Where the samples live by default: ../shared/data next to the repository. */
-export const defaultDataDir = fileURLToPath(
-  new URL('../../../../../shared/data/us-311-open311-samples/', import.meta.url),
-);
+export const defaultDataDir = projectPath('..', 'shared', 'data', 'us-311-open311-samples');
 const DATA_FILE = 'derived/open311_georeport_v2_normalized.json';
 
 /** One row of the normalised samples file (GeoReport v2 request fields plus `source`). */
