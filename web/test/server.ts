@@ -32,9 +32,26 @@ async function freePort(): Promise<number> {
 let child: ChildProcess | undefined;
 let dataDir: string | undefined;
 
+/** PostgreSQL for the run instead of the embedded PGlite: BROWSER_TEST_DATABASE_URL (CI sets it for
+ * its second pass), each run in a fresh schema dropped at the end. */
+const PG_URL = process.env.BROWSER_TEST_DATABASE_URL ?? '';
+let pgSchema: string | undefined;
+
+async function dropSchema(): Promise<void> {
+  if (!PG_URL || !pgSchema) return;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${pgSchema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Starts the product as `npm start` does (its entry point, with the built console) on a fresh data
- * folder with the demo district, and tells the tests its URL.
+ * folder (or a fresh PostgreSQL schema) with the demo district, and tells the tests its URL.
  */
 export async function setup(project: TestProject): Promise<void> {
   // A server you already run (with the demo seed and BROWSER_TEST_PASSWORD as its DEMO_PASSWORD).
@@ -43,6 +60,7 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   dataDir = mkdtempSync(join(tmpdir(), 'zhicheng-browser-'));
+  if (PG_URL) pgSchema = `browser_${process.pid}_${Date.now().toString(36)}`;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
@@ -55,7 +73,8 @@ export async function setup(project: TestProject): Promise<void> {
       DATA_DIR: dataDir,
       DEMO_PASSWORD,
       LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
+      DATABASE_URL: PG_URL,
+      ...(pgSchema ? { DATABASE_SCHEMA: pgSchema } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,7 +92,10 @@ export async function setup(project: TestProject): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
-  console.log(`browser tests: server ${baseUrl} (data ${dataDir}); screenshots in ${SCREENSHOT_DIR}`);
+  console.log(
+    `browser tests: server ${baseUrl} on ${pgSchema ? `PostgreSQL (schema ${pgSchema})` : `PGlite (${dataDir})`}; ` +
+      `screenshots in ${SCREENSHOT_DIR}`,
+  );
 }
 
 export async function teardown(): Promise<void> {
@@ -84,5 +106,6 @@ export async function teardown(): Promise<void> {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await dropSchema();
   console.log(`browser tests: screenshots in ${SCREENSHOT_DIR}`);
 }
