@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, type WatchedPage } from './browser.js';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -476,6 +476,40 @@ describe('citizen portal on a phone', () => {
       );
       await fitsThePhone(page);
       await screenshot(page, 'portal-report-en');
+
+      // Tracking without touching the screen: number, Tab over the proof choice, the digits, Enter.
+      expect(first).toBeDefined();
+      await page.getByRole('link', { name: 'Track a request' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Case number').focus();
+      await page.keyboard.type(first!.number);
+      await page.keyboard.press('Tab');
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).type))
+        .toBe('radio');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(PHONE.slice(-4));
+      await page.keyboard.press('Enter');
+      await page
+        .getByTestId('tracking')
+        .getByRole('heading', { name: `Request ${first!.number}` })
+        .waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('portal-view-heading');
     });
+  });
+
+  it('is a centred column on a desktop screen as well', async () => {
+    const w = await openPage(browser, baseUrl);
+    try {
+      await w.page.goto('/portal');
+      await w.page.getByRole('heading', { name: '我要反映' }).waitFor();
+      const box = (await w.page.locator('main').boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(600);
+      expect(box.x).toBeGreaterThan(300);
+      await screenshot(w.page, 'portal-desktop');
+    } finally {
+      await w.page.context().close();
+    }
+    expect(w.unexpected(), 'console errors, page errors or failed requests').toEqual([]);
   });
 });

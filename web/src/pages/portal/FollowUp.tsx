@@ -82,7 +82,7 @@ export function RateForm({ number, proof, onDone }: Props) {
           onChange={(e) => setComment(e.target.value)}
         />
       </div>
-      {missing && (
+      {missing && (solved === null || satisfaction === null) && (
         <p className="portal-invalid" role="alert">
           {t('portal.rate.pick')}
         </p>
@@ -143,7 +143,10 @@ export function ReopenForm({ number, proof, onDone, until }: Props & { until: st
           value={reason}
           aria-invalid={missing}
           aria-describedby={missing ? `${ids}-err` : undefined}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setMissing(false);
+          }}
         />
         {missing && (
           <p className="portal-invalid" id={`${ids}-err`} role="alert">

@@ -57,7 +57,12 @@ export function LocationField({
     <div className="portal-location">
       <div className="portal-actions">
         <button type="button" className="portal-button" onClick={locate} disabled={locating}>
-          <span aria-hidden="true">◎ </span>
+          <svg className="portal-icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path
+              fill="currentColor"
+              d="M11 1h2v3.06A8 8 0 0 1 19.94 11H23v2h-3.06A8 8 0 0 1 13 19.94V23h-2v-3.06A8 8 0 0 1 4.06 13H1v-2h3.06A8 8 0 0 1 11 4.06V1Zm1 5a6 6 0 1 0 0 12 6 6 0 0 0 0-12Zm0 3a3 3 0 1 1 0 6 3 3 0 0 1 0-6Z"
+            />
+          </svg>
           {locating ? t('portal.pin.locating') : t('portal.pin.useMine')}
         </button>
         {value && (

@@ -107,9 +107,11 @@ export function PinPicker({
         {lons.map((lon) => (
           <g key={`x${lon}`}>
             <line x1={toX(lon)} x2={toX(lon)} y1={0} y2={H} className="pin-grid" />
-            <text x={toX(lon) + 6} y={H - 12} className="pin-tick">
-              {lon.toFixed(1)}°E
-            </text>
+            {toX(lon) < W - 130 && (
+              <text x={toX(lon) + 6} y={H - 12} className="pin-tick">
+                {lon.toFixed(1)}°E
+              </text>
+            )}
           </g>
         ))}
         {lats.map((lat) => (
