@@ -58,7 +58,7 @@ export function RateForm({ number, proof, onDone }: Props) {
           </label>
         ))}
       </fieldset>
-      <fieldset className="portal-choices">
+      <fieldset className="portal-choices stack">
         <legend>{t('portal.rate.satisfaction')}</legend>
         {satisfactions.map((s) => (
           <label key={s} className="portal-choice">
