@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
+import { Loading } from './components/Status';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
 import { HomePage } from './pages/home/HomePage';
@@ -7,11 +9,22 @@ import { LoginPage } from './pages/login/LoginPage';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
 import { RequireSession } from './session/session';
 
-/** The console's screens; everything but /login needs a session. */
+// The citizen portal is a lazy chunk: the console's first load does not carry it.
+const PortalPage = lazy(() => import('./pages/portal/PortalPage').then((m) => ({ default: m.PortalPage })));
+
+/** The console's screens; everything but /login and the citizen portal (/portal) needs a session. */
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/portal/*"
+        element={
+          <Suspense fallback={<Loading />}>
+            <PortalPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireSession>

@@ -20,3 +20,4 @@ export { fireDueTimers } from './cases.jobs.js';
 export { scopeOf, scopeFilter, assertInScope, type Scope } from './cases.scope.js';
 export { findCase, lockCase, listEvents } from './cases.repository.js';
 export { recordChange } from './cases.events.js';
+export { findDistrictBox, type BBox } from './location.js';

@@ -5,13 +5,16 @@ import { DomainError } from '../../platform/errors.js';
 import { rateReport, reopenReport } from './selfservice.followup.js';
 import {
   caseNumberParams,
+  districtOut,
   proofBody,
   rateBody,
   reopenBody,
+  servicesOut,
   submitBody,
   submitOut,
   trackingOut,
 } from './selfservice.schema.js';
+import { publicDistrict, publicServices } from './selfservice.services.js';
 import { MAX_PHOTOS, submitReport, type Photo } from './selfservice.submit.js';
 import { authenticate, trackingView } from './selfservice.tracking.js';
 
@@ -64,7 +67,7 @@ async function readMultipart(request: FastifyRequest): Promise<void> {
 }
 
 /**
- * The citizen's self-service, without login: submit a report (JSON or multipart with photos),
+ * The citizen's self-service, without login: what can be reported and where, submit a report (JSON or multipart with photos),
  * track it with the case number and the phone's last four digits or the tracking code, rate the
  * answer and ask for a reopen. Every route is rate-limited per IP; tracking failures are also
  * limited per case number.
@@ -73,6 +76,34 @@ export const selfServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const tags = ['self-service'];
   const config = { rateLimit: { max: ctx.config.PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } };
+
+  app.get(
+    '/public/services',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '可反映的事项 — the categories a citizen can pick when filing a report; no login',
+        security: [],
+        response: { 200: servicesOut },
+      },
+    },
+    async () => ({ items: await publicServices(ctx) }),
+  );
+
+  app.get(
+    '/public/district',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '服务区域 — the district reports are filed into and the box a map point must lie in',
+        security: [],
+        response: { 200: districtOut },
+      },
+    },
+    async () => publicDistrict(ctx),
+  );
 
   app.post(
     '/public/reports',

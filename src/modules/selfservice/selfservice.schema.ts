@@ -111,3 +111,20 @@ export const trackingOut = z.object({
   reopenUntil: z.string().nullable(),
 });
 export type TrackingView = z.infer<typeof trackingOut>;
+
+const localized = { code: z.string(), name: z.string(), nameEn: z.string().nullable() };
+
+/** A leaf category a citizen can pick; `code` is what the report's `categoryCode` takes. */
+export const publicServiceOut = z.object({ ...localized, group: z.object(localized) });
+export type PublicService = z.infer<typeof publicServiceOut>;
+export const servicesOut = z.object({ items: z.array(publicServiceOut) });
+
+/** The district the form files into; a map point must lie inside `bbox` (WGS84) when it is set. */
+export const districtOut = z.object({
+  code: z.string(),
+  name: z.string().nullable(),
+  bbox: z
+    .object({ minLon: z.number(), maxLon: z.number(), minLat: z.number(), maxLat: z.number() })
+    .nullable(),
+});
+export type PublicDistrict = z.infer<typeof districtOut>;

@@ -1,3 +1,4 @@
+import { portalI18n } from '../pages/portal/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -206,4 +207,5 @@ export const en: Messages = {
     shortcut: 'Shortcut: Ctrl+Enter files the case',
     created: 'Filed {{number}}',
   },
+  portal: portalI18n.en,
 };

@@ -1,3 +1,5 @@
+import { portalI18n } from '../pages/portal/i18n';
+
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
 export const zhCN = {
   app: { name: '智城', tagline: '城市运行管理平台' },
@@ -201,4 +203,5 @@ export const zhCN = {
     shortcut: '快捷键：Ctrl+Enter 提交',
     created: '已受理 {{number}}',
   },
+  portal: portalI18n.zhCN,
 } as const;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useLogin } from '../../api/auth';
 import { ApiError, sessionToken } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -59,6 +59,7 @@ export function LoginPage() {
         <button type="submit" className="primary" disabled={login.isPending}>
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
+        <Link to="/portal">{t('portal.entry')}</Link>
       </form>
     </main>
   );

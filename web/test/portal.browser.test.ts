@@ -1,0 +1,515 @@
+import { deflateSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
+import { DEMO_PASSWORD } from './server.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Where the phone says it is: inside 大兴 (西红门). */
+const HERE = { longitude: 116.3301, latitude: 39.7889 };
+
+/**
+ * A phone (390×844, touch, mobile) that knows its position and may use the clipboard, watched like
+ * web/test/browser.ts's openPage: console errors, page errors and failed requests are collected.
+ */
+async function openPhone(): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    geolocation: HERE,
+    permissions: ['geolocation', 'clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  return { page, errors, unexpected: (expected) => errors.filter((e) => !expected || !expected.test(e)) };
+}
+
+async function withPhone(fn: (w: WatchedPage) => Promise<void>, expected?: RegExp) {
+  const w = await openPhone();
+  try {
+    await fn(w);
+  } finally {
+    await w.page.context().close();
+  }
+  expect(w.unexpected(expected), 'console errors, page errors or failed requests').toEqual([]);
+}
+
+/** Nothing wider than the phone: the page never scrolls sideways. */
+async function fitsThePhone(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+}
+
+// ---- a small PNG made here: 96×64, a colour gradient (so the preview visibly shows it) ----
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+function makePng(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) {
+      rows.set([Math.round((x / width) * 255), Math.round((y / height) * 255), 160], row + 1 + x * 3);
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// ---- staff, through the API (the portal's other side) ----
+
+interface Staff {
+  token: string;
+  unitId: number | null;
+}
+async function staffLogin(username: string): Promise<Staff> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  expect(res.status, `login ${username}`).toBe(200);
+  const body = (await res.json()) as { token: string; user: { unit: { id: number } | null } };
+  return { token: body.token, unitId: body.user.unit?.id ?? null };
+}
+
+interface StaffCase {
+  case: {
+    status: string;
+    version: number;
+    lon: number | null;
+    lat: number | null;
+    address: string | null;
+    channel: string;
+  };
+  reports: Array<{
+    text: string;
+    anonymous: boolean;
+    reporter: { phone: string | null };
+    evaluation: { solved: boolean | null; satisfaction: string | null; comment: string | null } | null;
+  }>;
+  attachments: Array<{ fileName: string; mimeType: string; size: number }>;
+  timeline: Array<{ action: string; reason: string | null }>;
+}
+async function staffCase(staff: Staff, number: string): Promise<StaffCase> {
+  const res = await fetch(`${baseUrl}/api/cases/${encodeURIComponent(number)}`, {
+    headers: { authorization: `Bearer ${staff.token}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as StaffCase;
+}
+async function staffStep(staff: Staff, number: string, action: string, body: Record<string, unknown> = {}) {
+  const { version } = (await staffCase(staff, number)).case;
+  const res = await fetch(`${baseUrl}/api/cases/${encodeURIComponent(number)}/${action}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staff.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ version, ...body }),
+  });
+  expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
+}
+
+/**
+ * 派单 → 签收 → 联系 → 办结 → 核查, by the dispatcher (who classifies the case when the citizen did
+ * not), the 西红门 handler and the supervisor.
+ */
+async function resolveAndVerify(number: string, result: string) {
+  const { code } = await serviceCode();
+  const [dispatcher, handler, supervisor] = await Promise.all([
+    staffLogin('dispatcher'),
+    staffLogin('handler_xhm'),
+    staffLogin('supervisor'),
+  ]);
+  await staffStep(dispatcher, number, 'dispatch', { leadUnitId: handler.unitId, categoryCode: code });
+  await staffStep(handler, number, 'accept');
+  await staffStep(handler, number, 'contact', { note: '已电话联系反映人' });
+  await staffStep(handler, number, 'resolve', { result });
+  await staffStep(supervisor, number, 'verify', { passed: true });
+}
+
+/** A leaf category the public form offers, preferably 占道经营. */
+async function serviceCode(): Promise<{ code: string; name: string }> {
+  const res = await fetch(`${baseUrl}/api/public/services`);
+  const { items } = (await res.json()) as { items: Array<{ code: string; name: string }> };
+  expect(items.length).toBeGreaterThan(0);
+  return items.find((s) => s.name.includes('占道')) ?? items[0]!;
+}
+
+/** Opens the tracking view with the number and the phone's last four digits. */
+async function trackByPhone(page: Page, number: string, last4: string) {
+  await page.goto('/portal/track');
+  await page.getByLabel('受理编号').fill(number);
+  await page.getByLabel('手机号后四位', { exact: true }).fill(last4);
+  await page.getByRole('button', { name: '查询', exact: true }).tap();
+}
+
+const PHONE = '13812345678';
+const ROAD =
+  '西红门宏福路与欣荣大街路口东北角人行道上有人长期占道摆摊卖水果，垃圾堆在路边，行人只能走机动车道';
+
+let first: { number: string; code: string } | undefined;
+
+describe('citizen portal on a phone', () => {
+  it('files a report with a photo and a location, without login, and shows the receipt', async () => {
+    const service = await serviceCode();
+    await withPhone(async ({ page }) => {
+      await page.goto('/portal');
+      await page.getByRole('heading', { name: '我要反映' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/portal'); // no login wall
+      await page.getByRole('option', { name: service.name }).waitFor({ state: 'attached' });
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-report');
+
+      // Sending the empty form marks what is missing, in words, and moves the focus there.
+      await page.getByRole('button', { name: '提交反映' }).tap();
+      await page.getByText('还有 4 处需要填写').waitFor();
+      await expect(page.getByLabel(/问题描述/).getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await screenshot(page, 'portal-report-invalid');
+
+      await page.getByLabel('问题类别').selectOption(service.code);
+      await page.getByLabel(/问题描述/).fill(ROAD);
+      await page.getByLabel('详细地址').fill('西红门镇宏福路与欣荣大街路口');
+
+      // The map pin: a tap places it, "use my location" moves it to the phone's position.
+      const picker = page.getByTestId('pin-picker');
+      await picker.tap({ position: { x: 60, y: 60 } });
+      await page.getByTestId('pin').waitFor();
+      await expect(page.getByTestId('pin-value').innerText()).resolves.toMatch(
+        /已选位置：东经 116\.\d+，北纬 39\.\d+/,
+      );
+      await page.getByRole('button', { name: '使用我的位置' }).tap();
+      await page.getByTestId('pin-value').getByText('已选位置：东经 116.33010，北纬 39.78890').waitFor();
+
+      // A photo from the gallery, previewed (the preview really decodes the image).
+      await page
+        .getByLabel('从相册选择')
+        .setInputFiles({ name: 'stall.png', mimeType: 'image/png', buffer: makePng(96, 64) });
+      const preview = page.getByRole('img', { name: '照片 1：stall.png' });
+      await preview.waitFor();
+      await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+      // Removing and adding again: the remove button works.
+      await page.getByRole('button', { name: '删除照片 1' }).tap();
+      await expect.poll(() => preview.count()).toBe(0);
+      await page
+        .getByLabel('从相册选择')
+        .setInputFiles({ name: 'stall.png', mimeType: 'image/png', buffer: makePng(96, 64) });
+      await preview.waitFor();
+
+      await page.getByLabel(/手机号码/).fill(PHONE);
+      await page.getByLabel('称呼（选填）').fill('王女士');
+      await page.getByLabel('我已阅读并同意隐私声明').check();
+      await expect(page.getByText(/还有 \d 处需要填写/).count()).resolves.toBe(0);
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-report-filled');
+      const submit = page.getByRole('button', { name: '提交反映' });
+      expect((await submit.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await submit.tap();
+
+      const receipt = page.getByTestId('receipt');
+      await receipt.getByRole('heading', { name: /提交成功/ }).waitFor();
+      const number = (await page.getByTestId('case-number').innerText()).trim();
+      const code = (await page.getByTestId('tracking-code').innerText()).trim();
+      expect(number).toMatch(/\d/);
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      await receipt.getByText('已上传照片 1 张').waitFor();
+      await page.getByRole('button', { name: '复制查询码' }).tap();
+      await receipt.getByRole('button', { name: '复制查询码' }).getByText('已复制').waitFor();
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-receipt');
+      first = { number, code };
+
+      // What the city received: the text, the address, the phone's point and the photo.
+      const staff = await staffCase(await staffLogin('dispatcher'), number);
+      expect(staff.case.channel).toBe('web');
+      expect(staff.case.lon).toBeCloseTo(HERE.longitude, 6);
+      expect(staff.case.lat).toBeCloseTo(HERE.latitude, 6);
+      expect(staff.case.address).toBe('西红门镇宏福路与欣荣大街路口');
+      expect(staff.reports[0]!.text).toBe(ROAD);
+      expect(staff.attachments).toEqual([
+        expect.objectContaining({ fileName: 'stall.png', mimeType: 'image/png' }),
+      ]);
+
+      // On to tracking from the receipt: the number and code come along, the lookup runs at once.
+      await page.getByRole('link', { name: '查询办理进度' }).tap();
+      const view = page.getByTestId('tracking');
+      await view.getByRole('heading', { name: `诉求 ${number}` }).waitFor();
+      await view.getByTestId('tracking-status').getByText('已受理').waitFor();
+      await view.getByTestId('public-timeline').getByText('诉求已受理').waitFor();
+      await view.getByText(ROAD).waitFor();
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-track');
+    });
+  });
+
+  it('tracks with the phone’s last four digits; a wrong proof is told plainly, with its code', async () => {
+    expect(first).toBeDefined();
+    await withPhone(async ({ page }) => {
+      await trackByPhone(page, first!.number, '0000');
+      const error = page.getByTestId('portal-error');
+      await error.getByText('未找到匹配的诉求').waitFor();
+      await expect(error.getAttribute('data-code')).resolves.toBe('case_not_found');
+      await error.getByText('错误代码：case_not_found').waitFor();
+      await screenshot(page, 'portal-track-not-found');
+
+      await page.getByLabel('手机号后四位', { exact: true }).fill(PHONE.slice(-4));
+      await page.getByRole('button', { name: '查询', exact: true }).tap();
+      await page
+        .getByTestId('tracking')
+        .getByRole('heading', { name: `诉求 ${first!.number}` })
+        .waitFor();
+      // Not resolved yet: nothing to rate or reopen.
+      await expect(page.getByTestId('rate-form').count()).resolves.toBe(0);
+      await expect(page.getByTestId('reopen-form').count()).resolves.toBe(0);
+    }, /(http 404 POST|status of 404).*\/api\/public\/cases\/.*\/track/);
+  });
+
+  it('rates the answer once the city has resolved and verified the case', async () => {
+    expect(first).toBeDefined();
+    const number = first!.number;
+    const result = '城管执法队已劝离占道摊贩，清理了路边垃圾，并安排每日巡查';
+    await resolveAndVerify(number, result);
+    await withPhone(async ({ page }) => {
+      await trackByPhone(page, number, PHONE.slice(-4));
+      const view = page.getByTestId('tracking');
+      await view.getByTestId('tracking-status').getByText('已核查').waitFor();
+      await view.getByTestId('answer').getByText(result).waitFor();
+      await view.getByTestId('public-timeline').getByText('承办单位已办结').waitFor();
+
+      const form = page.getByTestId('rate-form');
+      // Sending without a choice says what is missing.
+      await form.getByRole('button', { name: '提交评价' }).tap();
+      await form.getByText('请选择是否解决和满意程度').waitFor();
+      await form.getByRole('radio', { name: '已解决' }).check();
+      await form.getByRole('radio', { name: '满意', exact: true }).check();
+      await form.getByLabel('意见和建议（选填）').fill('处理很及时，谢谢');
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-rate');
+      await form.getByRole('button', { name: '提交评价' }).tap();
+
+      await page.getByRole('status').getByText('感谢您的评价').waitFor();
+      await view.getByTestId('evaluation').getByText('已解决 · 满意 · 处理很及时，谢谢').waitFor();
+      await expect(form.count()).resolves.toBe(0);
+      await view.getByTestId('tracking-status').getByText('已回访').waitFor();
+      await screenshot(page, 'portal-rated');
+    });
+    const staff = await staffCase(await staffLogin('supervisor'), number);
+    expect(staff.case.status).toBe('evaluated');
+    expect(staff.reports[0]!.evaluation).toMatchObject({
+      solved: true,
+      satisfaction: 'satisfied',
+      comment: '处理很及时，谢谢',
+    });
+  });
+
+  it('an anonymous reporter rates unsatisfied and asks for a reopen with the tracking code', async () => {
+    let number = '';
+    let code = '';
+    await withPhone(async ({ page }) => {
+      await page.goto('/portal');
+      await page.getByLabel(/问题描述/).fill('黄村西大街公交站旁的路灯连续一周晚上不亮，行人看不清台阶');
+      await page.getByLabel('详细地址').fill('黄村西大街公交站');
+      await page.getByLabel('匿名反映（不留姓名和电话）').check();
+      await expect(page.getByLabel(/手机号码/).count()).resolves.toBe(0);
+      await page.getByLabel('我已阅读并同意隐私声明').check();
+      await page.getByRole('button', { name: '提交反映' }).tap();
+      await page.getByTestId('receipt').getByText('查询码是查询进度的唯一凭证').waitFor();
+      number = (await page.getByTestId('case-number').innerText()).trim();
+      code = (await page.getByTestId('tracking-code').innerText()).trim();
+      await screenshot(page, 'portal-receipt-anonymous');
+    });
+    const staff0 = await staffCase(await staffLogin('dispatcher'), number);
+    expect(staff0.reports[0]).toMatchObject({ anonymous: true, reporter: { phone: null } });
+    expect(staff0.attachments).toEqual([]);
+
+    await resolveAndVerify(number, '已更换灯泡');
+    await withPhone(async ({ page }) => {
+      await page.goto('/portal/track');
+      await page.getByLabel('受理编号').fill(number);
+      await page.getByRole('radio', { name: '用查询码' }).check();
+      await page.getByLabel('查询码', { exact: true }).fill(code.toLowerCase()); // typed back in any case
+      await page.getByRole('button', { name: '查询', exact: true }).tap();
+      const view = page.getByTestId('tracking');
+      const rate = page.getByTestId('rate-form');
+      await rate.getByRole('radio', { name: '未解决' }).check();
+      await rate.getByRole('radio', { name: '不满意' }).check();
+      await rate.getByRole('button', { name: '提交评价' }).tap();
+      await page.getByRole('status').getByText('您对结果不满意，可以在下方申请重办').waitFor();
+
+      const reopen = page.getByTestId('reopen-form');
+      await reopen.getByText(/可在 .+ 前申请重办/).waitFor();
+      await reopen.getByRole('button', { name: '申请重办' }).tap();
+      await reopen.getByText('请填写重办原因').waitFor();
+      await reopen.getByLabel(/重办原因/).fill('换了灯泡第二天又不亮了，应该是线路问题');
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-reopen');
+      await reopen.getByRole('button', { name: '申请重办' }).tap();
+      await page.getByRole('status').getByText('已申请重办').waitFor();
+      await view.getByTestId('public-timeline').getByText('已重新办理').waitFor();
+      await expect(reopen.count()).resolves.toBe(0);
+      await screenshot(page, 'portal-reopened');
+    });
+    const staff = await staffCase(await staffLogin('supervisor'), number);
+    expect(staff.case.status).not.toBe('evaluated');
+    expect(staff.timeline.find((e) => e.action === 'reopen')?.reason).toBe(
+      '换了灯泡第二天又不亮了，应该是线路问题',
+    );
+  });
+
+  it('in English, five wrong proofs lock the case number and the portal says so', async () => {
+    const res = await fetch(`${baseUrl}/api/public/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: '观音寺街道某小区门口井盖松动',
+        address: '观音寺街道',
+        contact: { phone: '13900004321' },
+        consent: true,
+        privacyNoticeVersion: '2026-12',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { caseNumber } = (await res.json()) as { caseNumber: string };
+    await withPhone(async ({ page }) => {
+      await page.goto('/portal/track');
+      await page.getByLabel('语言').selectOption('en');
+      await page.getByRole('heading', { name: 'Track a request' }).waitFor();
+      await page.getByLabel('Case number').fill(caseNumber);
+      const last4 = page.getByLabel('Last four digits of your phone');
+      const error = page.getByTestId('portal-error');
+      for (let i = 0; i < 5; i++) {
+        await last4.fill(String(1000 + i));
+        await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith('/track')),
+          page.getByRole('button', { name: 'Track', exact: true }).tap(),
+        ]);
+        await error.getByText('No matching request').waitFor();
+        await expect(error.getAttribute('data-code')).resolves.toBe('case_not_found');
+      }
+      // The right digits now are refused as well: the number is locked.
+      await last4.fill('4321');
+      await page.getByRole('button', { name: 'Track', exact: true }).tap();
+      await error.getByText('Too many failed attempts: this case number is locked for 15 minutes.').waitFor();
+      await expect(error.getAttribute('data-code')).resolves.toBe('rate_limited');
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-track-locked-en');
+    }, /(http (404|429) POST|status of (404|429)).*\/api\/public\/cases\/.*\/track/);
+  });
+
+  it('switches language and works from the keyboard: the pin moves with the arrow keys', async () => {
+    await withPhone(async ({ page }) => {
+      await page.goto('/portal');
+      await page.getByRole('heading', { name: '我要反映' }).waitFor();
+      await page.getByLabel('语言').selectOption('en');
+      await page.getByRole('heading', { name: 'Report a problem' }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Citizen services' })
+        .getByRole('link', { name: 'Track a request' })
+        .waitFor();
+
+      const picker = page.getByTestId('pin-picker');
+      await picker.focus();
+      await page.keyboard.press('Enter'); // the centre of the district
+      const value = page.getByTestId('pin-value');
+      const read = async () => {
+        const m = /([\d.]+) E, ([\d.]+) N/.exec(await value.innerText());
+        return m ? [Number(m[1]), Number(m[2])] : null;
+      };
+      const centre = (await read())!;
+      expect(centre).not.toBeNull();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Shift+ArrowUp');
+      const moved = (await read())!;
+      expect(moved[0]! - centre[0]!).toBeCloseTo(0.001, 5);
+      expect(moved[1]! - centre[1]!).toBeCloseTo(0.01, 5);
+      await page.keyboard.press('Delete');
+      await value.getByText('No point chosen').waitFor();
+
+      // The consent box ticks from the keyboard.
+      await page.getByLabel('I have read and accept the privacy notice').focus();
+      await page.keyboard.press('Space');
+      await expect(page.getByLabel('I have read and accept the privacy notice').isChecked()).resolves.toBe(
+        true,
+      );
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-report-en');
+
+      // Tracking without touching the screen: number, Tab over the proof choice, the digits, Enter.
+      expect(first).toBeDefined();
+      await page.getByRole('link', { name: 'Track a request' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Case number').focus();
+      await page.keyboard.type(first!.number);
+      await page.keyboard.press('Tab');
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).type))
+        .toBe('radio');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(PHONE.slice(-4));
+      await page.keyboard.press('Enter');
+      await page
+        .getByTestId('tracking')
+        .getByRole('heading', { name: `Request ${first!.number}` })
+        .waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('portal-view-heading');
+    });
+  });
+
+  it('is a centred column on a desktop screen as well', async () => {
+    const w = await openPage(browser, baseUrl);
+    try {
+      await w.page.goto('/portal');
+      await w.page.getByRole('heading', { name: '我要反映' }).waitFor();
+      const box = (await w.page.locator('main').boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(600);
+      expect(box.x).toBeGreaterThan(300);
+      await screenshot(w.page, 'portal-desktop');
+    } finally {
+      await w.page.context().close();
+    }
+    expect(w.unexpected(), 'console errors, page errors or failed requests').toEqual([]);
+  });
+});
