@@ -225,6 +225,8 @@ export interface CaseEventsTable {
   reason: string | null;
   data: Json;
   public: Generated<boolean>;
+  /** Increasing number (migration 0014), the live feed's cursor; written by the database only. */
+  seq: ColumnType<number, never, never>;
 }
 
 export interface ExtensionRequestsTable {
