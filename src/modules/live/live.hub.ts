@@ -37,7 +37,10 @@ const BATCH = 500;
 const REPLAY_MAX = 500;
 
 /** Whether a case lies in a district scope: the rule of cases.scope.ts for centre roles. */
-export function visibleIn(scopePath: string, row: Pick<LiveEventRow, 'area_path' | 'lead_unit_path'>): boolean {
+export function visibleIn(
+  scopePath: string,
+  row: Pick<LiveEventRow, 'area_path' | 'lead_unit_path'>,
+): boolean {
   if (row.area_path === null && row.lead_unit_path === null) return true;
   return !!row.area_path?.startsWith(scopePath) || !!row.lead_unit_path?.startsWith(scopePath);
 }

@@ -43,7 +43,11 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
               ?.slice(name.length + 2);
           const data = field('data');
           if (data !== undefined) {
-            events.push({ event: field('event') ?? 'message', id: field('id'), data: JSON.parse(data) });
+            events.push({
+              event: field('event') ?? 'message',
+              id: field('id'),
+              data: JSON.parse(data) as Record<string, unknown>,
+            });
           }
         }
       }
@@ -133,7 +137,9 @@ describe('GET /api/live', () => {
 
   it('takes the resume point from ?lastEventId= when a new EventSource cannot send the header', async () => {
     const c = await file();
-    const first = await openStream(`${base}/api/live?ticket=${await ticket(w.users.admin.auth)}&lastEventId=0`);
+    const first = await openStream(
+      `${base}/api/live?ticket=${await ticket(w.users.admin.auth)}&lastEventId=0`,
+    );
     await first.until((e) => caseEvents(e).some((x) => (x.data.case as { id: string }).id === c.id));
     await first.close();
   });
@@ -151,7 +157,11 @@ describe('GET /api/live', () => {
     const token = u.leader.auth.authorization.slice(7);
     expect((await fetch(`${base}/api/live?ticket=${token}`)).status).toBe(401);
 
-    const handler = await w.app.inject({ method: 'POST', url: '/api/live/ticket', headers: u.handlerS1.auth });
+    const handler = await w.app.inject({
+      method: 'POST',
+      url: '/api/live/ticket',
+      headers: u.handlerS1.auth,
+    });
     expect(handler.statusCode).toBe(403);
     expect((await w.app.inject({ method: 'POST', url: '/api/live/ticket' })).statusCode).toBe(401);
 
