@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
+import { Loading } from './components/Status';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
 import { HomePage } from './pages/home/HomePage';
@@ -7,11 +9,24 @@ import { LoginPage } from './pages/login/LoginPage';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
 import { RequireSession } from './session/session';
 
+// The cockpit carries ECharts: a chunk of its own, fetched when the screen is opened.
+const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage'));
+
 /** The console's screens; everything but /login needs a session. */
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/cockpit"
+        element={
+          <RequireSession>
+            <Suspense fallback={<Loading />}>
+              <CockpitPage />
+            </Suspense>
+          </RequireSession>
+        }
+      />
       <Route
         element={
           <RequireSession>

@@ -1,3 +1,4 @@
+import { cockpitI18n } from '../pages/cockpit/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -11,6 +12,7 @@ export const en: Messages = {
     workbench: 'Agent workbench',
     cases: 'Cases',
     myCases: 'My requests',
+    cockpit: 'Cockpit',
     main: 'Main navigation',
     skip: 'Skip to content',
   },
@@ -206,4 +208,5 @@ export const en: Messages = {
     shortcut: 'Shortcut: Ctrl+Enter files the case',
     created: 'Filed {{number}}',
   },
+  cockpit: cockpitI18n.en,
 };

@@ -1,3 +1,4 @@
+import { cockpitI18n } from '../pages/cockpit/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
 export const zhCN = {
   app: { name: '智城', tagline: '城市运行管理平台' },
@@ -6,6 +7,7 @@ export const zhCN = {
     workbench: '坐席工作台',
     cases: '案件',
     myCases: '我的诉求',
+    cockpit: '驾驶舱',
     main: '主导航',
     skip: '跳到正文',
   },
@@ -201,4 +203,5 @@ export const zhCN = {
     shortcut: '快捷键：Ctrl+Enter 提交',
     created: '已受理 {{number}}',
   },
+  cockpit: cockpitI18n.zhCN,
 } as const;
