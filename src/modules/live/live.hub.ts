@@ -81,6 +81,7 @@ export class LiveHub {
   constructor(
     private readonly db: Db,
     private readonly onError: (err: unknown) => void,
+    private readonly pollMs = POLL_MS,
   ) {}
 
   /**
@@ -135,7 +136,7 @@ export class LiveHub {
           this.timer = undefined;
           this.schedule();
         });
-    }, POLL_MS);
+    }, this.pollMs);
   }
 
   /** One read of the timeline; sends each new entry to the streams that may see it. */

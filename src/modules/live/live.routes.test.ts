@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type Auth, type CaseOut, type World } from '../../../test/world.js';
+import { buildApp } from '../../app.js';
 import { createSession } from '../../platform/auth.js';
 import { issueTicket } from './live.ticket.js';
 
@@ -142,6 +143,23 @@ describe('GET /api/live', () => {
     );
     await first.until((e) => caseEvents(e).some((x) => (x.data.case as { id: string }).id === c.id));
     await first.close();
+  });
+
+  it('reaches a client of another node: the database is the bus', async () => {
+    // A second server on the same database, as a second process would be.
+    const other = await buildApp(w.ctx);
+    const otherBase = await other.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const stream = await openStream(
+        `${otherBase}/api/live?ticket=${await ticket(w.users.supervisor.auth)}`,
+      );
+      await stream.until((e) => e.some((x) => x.event === 'ready'));
+      const c = await file(); // through the first server
+      await stream.until((e) => caseEvents(e).some((x) => (x.data.case as { id: string }).id === c.id));
+      await stream.close();
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a missing, forged or expired ticket, a ticket of a logged-out session, and other roles', async () => {
