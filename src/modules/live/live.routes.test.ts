@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type Auth, type CaseOut, type World } from '../../../test/world.js';
 import { buildApp } from '../../app.js';
-import { createSession } from '../../platform/auth.js';
+import { createSession, hashToken } from '../../platform/auth.js';
 import { issueTicket } from './live.ticket.js';
 
 let w: World;
@@ -162,18 +162,21 @@ describe('GET /api/live', () => {
     }
   });
 
-  it('refuses a missing, forged or expired ticket, a ticket of a logged-out session, and other roles', async () => {
+  it('refuses a missing, unknown, used or expired ticket, one of a logged-out session, and other roles', async () => {
     const u = w.users;
     expect((await fetch(`${base}/api/live`)).status).toBe(400);
-    const good = await ticket(u.leader.auth);
-    const forged = `${good.slice(0, -4)}AAAA`;
-    expect((await fetch(`${base}/api/live?ticket=${encodeURIComponent(forged)}`)).status).toBe(401);
-    const hash = good.split('.')[0]!;
-    const expired = issueTicket(w.ctx.config.AUDIT_SECRET, hash, Date.now() - 120_000).ticket;
-    expect((await fetch(`${base}/api/live?ticket=${expired}`)).status).toBe(401);
+    expect((await fetch(`${base}/api/live?ticket=${'A'.repeat(43)}`)).status).toBe(401);
     // the session token itself is not a ticket
     const token = u.leader.auth.authorization.slice(7);
     expect((await fetch(`${base}/api/live?ticket=${token}`)).status).toBe(401);
+    // a ticket opens one stream, once
+    const once = await ticket(u.leader.auth);
+    const first = await openStream(`${base}/api/live?ticket=${once}`);
+    expect(first.res.status).toBe(200);
+    await first.close();
+    expect((await fetch(`${base}/api/live?ticket=${once}`)).status).toBe(401);
+    const expired = (await issueTicket(w.db, hashToken(token), new Date(Date.now() - 120_000))).ticket;
+    expect((await fetch(`${base}/api/live?ticket=${expired}`)).status).toBe(401);
 
     const handler = await w.app.inject({
       method: 'POST',

@@ -6,7 +6,7 @@ import { scopeOf } from '../cases/index.js';
 import { LiveHub, type LiveEvent } from './live.hub.js';
 import { actorForSessionHash } from './live.repository.js';
 import { liveQuery, ticketOut } from './live.schema.js';
-import { issueTicket, readTicket } from './live.ticket.js';
+import { issueTicket, redeemTicket } from './live.ticket.js';
 
 /** How often an open stream checks that its session still exists, and sends a keep-alive comment. */
 const RECHECK_MS = 60_000;
@@ -40,7 +40,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['live'],
-        summary: 'A one-minute ticket to open the live feed (EventSource cannot send the token)',
+        summary: 'A one-minute, single-use ticket to open the live feed (EventSource cannot send the token)',
         response: { 200: ticketOut },
       },
     },
@@ -48,7 +48,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       requireRole(request, centreRoles);
       const token = bearerToken(request);
       if (!token) throw new DomainError('unauthenticated', 'log in first');
-      const { ticket, expiresAt } = issueTicket(ctx.config.AUDIT_SECRET, hashToken(token));
+      const { ticket, expiresAt } = await issueTicket(ctx.db, hashToken(token));
       return { ticket, expiresAt: expiresAt.toISOString() };
     },
   );
@@ -68,7 +68,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const tokenHash = readTicket(ctx.config.AUDIT_SECRET, request.query.ticket);
+      const tokenHash = await redeemTicket(ctx.db, request.query.ticket);
       if (!tokenHash) throw new DomainError('unauthenticated', 'ticket invalid or expired');
       const actor = await actorForSessionHash(ctx.db, tokenHash);
       if (!actor) throw new DomainError('unauthenticated', 'session ended');

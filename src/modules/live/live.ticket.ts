@@ -1,45 +1,39 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../../platform/auth.js';
+import type { Conn } from '../../platform/db/index.js';
 
 /**
  * Tickets for the live feed. EventSource cannot send an Authorization header, and the session token
  * must not travel in a URL (it would end up in access logs and the browser history), so the console
- * trades its token for a ticket (POST /api/live/ticket) and opens GET /api/live?ticket=…. A ticket
- * names the session by the hash the server already stores, expires after TICKET_TTL_MS, and is signed
- * with a key derived from AUDIT_SECRET; the session is looked up again when the stream opens and
- * every minute after, so logging out ends the stream. A leaked ticket is worth one short reconnect
- * window and never the session itself.
+ * trades its token for a ticket (POST /api/live/ticket) and opens GET /api/live?ticket=…. A ticket is
+ * random, kept only as its hash beside the session it stands for (so any node can take it, and logging
+ * out drops it), expires after TICKET_TTL_MS and is consumed by the stream that opens with it: a ticket
+ * read from a log afterwards opens nothing.
  */
 export const TICKET_TTL_MS = 60_000;
 
-function key(secret: string): Buffer {
-  return createHmac('sha256', secret).update('zhicheng live ticket v1').digest();
-}
-
-function sign(secret: string, payload: string): string {
-  return createHmac('sha256', key(secret)).update(payload).digest('base64url');
-}
-
-/** A ticket for the session whose token hash is given, valid until now + TICKET_TTL_MS. */
-export function issueTicket(
-  secret: string,
+/** A new ticket for the session whose token hash is given. */
+export async function issueTicket(
+  db: Conn,
   tokenHash: string,
-  now = Date.now(),
-): { ticket: string; expiresAt: Date } {
-  const expiresAt = new Date(now + TICKET_TTL_MS);
-  const payload = `${tokenHash}.${expiresAt.getTime().toString(36)}`;
-  return { ticket: `${payload}.${sign(secret, payload)}`, expiresAt };
+  now = new Date(),
+): Promise<{ ticket: string; expiresAt: Date }> {
+  const ticket = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + TICKET_TTL_MS);
+  await db.deleteFrom('live_tickets').where('expires_at', '<', now).execute();
+  await db
+    .insertInto('live_tickets')
+    .values({ ticket_hash: hashToken(ticket), token_hash: tokenHash, expires_at: expiresAt })
+    .execute();
+  return { ticket, expiresAt };
 }
 
-/** The session token hash a ticket names, or null when it is malformed, forged or expired. */
-export function readTicket(secret: string, ticket: string, now = Date.now()): string | null {
-  const parts = ticket.split('.');
-  if (parts.length !== 3) return null;
-  const [hash, exp, sig] = parts as [string, string, string];
-  if (!/^[0-9a-f]{64}$/.test(hash)) return null;
-  const expected = Buffer.from(sign(secret, `${hash}.${exp}`));
-  const given = Buffer.from(sig);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const expiresAt = parseInt(exp, 36);
-  if (!Number.isFinite(expiresAt) || expiresAt <= now) return null;
-  return hash;
+/** Consumes a ticket: the token hash of its session, or null when unknown, used or expired. */
+export async function redeemTicket(db: Conn, ticket: string, now = new Date()): Promise<string | null> {
+  const row = await db
+    .deleteFrom('live_tickets')
+    .where('ticket_hash', '=', hashToken(ticket))
+    .returning(['token_hash', 'expires_at'])
+    .executeTakeFirst();
+  return row && new Date(row.expires_at) > now ? row.token_hash : null;
 }

@@ -229,6 +229,13 @@ export interface CaseEventsTable {
   seq: ColumnType<number, never, never>;
 }
 
+/** A live feed ticket (migration 0014): the hash of a one-minute, single-use ticket and its session. */
+export interface LiveTicketsTable {
+  ticket_hash: string;
+  token_hash: string;
+  expires_at: Timestamp;
+}
+
 export interface ExtensionRequestsTable {
   id: string;
   case_id: string;
@@ -494,6 +501,7 @@ export interface Database {
   case_assignments: CaseAssignmentsTable;
   reports: ReportsTable;
   case_events: CaseEventsTable;
+  live_tickets: LiveTicketsTable;
   extension_requests: ExtensionRequestsTable;
   attachments: AttachmentsTable;
   timers: TimersTable;

@@ -3516,7 +3516,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A one-minute ticket to open the live feed (EventSource cannot send the token) */
+    /** A one-minute, single-use ticket to open the live feed (EventSource cannot send the token) */
     post: {
       parameters: {
         query?: never;
