@@ -11,6 +11,8 @@ import { RequireSession } from './session/session';
 
 // The citizen portal is a lazy chunk: the console's first load does not carry it.
 const PortalPage = lazy(() => import('./pages/portal/PortalPage').then((m) => ({ default: m.PortalPage })));
+// The cockpit carries ECharts: a chunk of its own, fetched when the screen is opened.
+const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage'));
 
 /** The console's screens; everything but /login and the citizen portal (/portal) needs a session. */
 export function App() {
@@ -23,6 +25,16 @@ export function App() {
           <Suspense fallback={<Loading />}>
             <PortalPage />
           </Suspense>
+        }
+      />
+      <Route
+        path="/cockpit"
+        element={
+          <RequireSession>
+            <Suspense fallback={<Loading />}>
+              <CockpitPage />
+            </Suspense>
+          </RequireSession>
         }
       />
       <Route

@@ -20,9 +20,9 @@ const demoUsers = [
   { username: 'handler_hc', role: '承办人', nav: ['首页', '案件'] },
   { username: 'handler_cgw', role: '承办人', nav: ['首页', '案件'] },
   { username: 'grid_xhm', role: '网格员', nav: ['首页', '案件'] },
-  { username: 'supervisor', role: '督办员', nav: ['首页', '案件'] },
-  { username: 'leader', role: '领导', nav: ['首页', '案件'] },
-  { username: 'admin', role: '系统管理员', nav: ['首页', '坐席工作台', '案件'] },
+  { username: 'supervisor', role: '督办员', nav: ['首页', '案件', '驾驶舱'] },
+  { username: 'leader', role: '领导', nav: ['首页', '案件', '驾驶舱'] },
+  { username: 'admin', role: '系统管理员', nav: ['首页', '坐席工作台', '案件', '驾驶舱'] },
   { username: 'citizen', role: '市民', nav: ['首页', '我的诉求'] },
 ];
 

@@ -14,4 +14,5 @@ export {
   type LocateInput,
 } from './geo.service.js';
 export { parseFeatures } from './geo.polygons.js';
+export { listPolygons, type PolygonRow } from './geo.repository.js';
 export { resolveAddress, type Resolution } from './geo.resolver.js';

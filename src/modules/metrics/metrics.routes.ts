@@ -5,11 +5,16 @@ import type { Role } from '../../platform/db/schema.js';
 import { rankingCsv, rankingXlsx } from './metrics.export.js';
 import { presentGroup, presentPeriod } from './metrics.presenter.js';
 import { monthOf, periodFrom } from './metrics.rules.js';
+import { geoMetrics, topics } from './cockpit.service.js';
 import {
+  geoOut,
+  geoQuery,
   periodQuery,
   rankingOut,
   rankingQuery,
   summaryOut,
+  topicsOut,
+  topicsQuery,
   trendOut,
   trendQuery,
   unitsOut,
@@ -132,6 +137,44 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       const weights = await getWeights(ctx.db);
       const items = await trend(ctx.db, { ...request.query, scopePath }, weights);
       return { weights, items: items.map(presentGroup) };
+    },
+  );
+
+  app.get(
+    '/metrics/geo',
+    {
+      schema: {
+        tags,
+        summary: 'Cases by area: H3 cells with counts and boundaries, and the district outline',
+        querystring: geoQuery,
+        response: { 200: geoOut },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, readers);
+      const q = request.query;
+      const period = periodFrom(q);
+      const scopePath = await resolveScope(ctx.db, actor, q.unitId);
+      const geo = await geoMetrics(ctx.db, { ...period, scopePath, resolution: q.resolution });
+      return { ...presentPeriod(period), ...geo };
+    },
+  );
+
+  app.get(
+    '/metrics/topics',
+    {
+      schema: {
+        tags,
+        summary: 'Top categories of the last days and the ones rising against the weeks before',
+        querystring: topicsQuery,
+        response: { 200: topicsOut },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, readers);
+      const q = request.query;
+      const scopePath = await resolveScope(ctx.db, actor, q.unitId);
+      return topics(ctx.db, { ...q, now: new Date(), scopePath });
     },
   );
 

@@ -136,3 +136,51 @@ export const trendOut = z.object({
   weights: weightsOut,
   items: z.array(groupOut.extend({ month: z.string() })),
 });
+
+export const geoQuery = periodQuery.omit({ categoryId: true }).extend({
+  /** H3 resolution of the cells: 6 (~36 km²) to 9 (~0.1 km²); 7 (~5 km²) suits a district. */
+  resolution: z.coerce.number().int().min(5).max(9).default(7),
+});
+const lonLat = z.tuple([z.number(), z.number()]);
+export const geoOut = z.object({
+  ...periodOut,
+  resolution: z.number().int(),
+  total: count,
+  located: count,
+  hexes: z.array(z.object({ h3: z.string(), count, open: count, overdue: count, boundary: z.array(lonLat) })),
+  outline: z.array(
+    z.object({
+      unitId: z.number().int(),
+      name: z.string(),
+      kind: z.string(),
+      coordinates: z.array(z.array(z.array(z.array(z.number())))),
+    }),
+  ),
+  bbox: z
+    .object({ minLon: z.number(), maxLon: z.number(), minLat: z.number(), maxLat: z.number() })
+    .nullable(),
+});
+
+export const topicsQuery = z.object({
+  /** The recent window in days (ending now). */
+  days: z.coerce.number().int().min(1).max(90).default(7),
+  /** The baseline window in days, just before the recent one. */
+  baselineDays: z.coerce.number().int().min(1).max(365).default(28),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  unitId: z.coerce.number().int().positive().optional(),
+});
+const topicRow = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  recent: count,
+  baseline: count,
+  /** recent − baseline × days / baselineDays */
+  rise: z.number(),
+});
+export const topicsOut = z.object({
+  days: z.number().int(),
+  baselineDays: z.number().int(),
+  top: z.array(topicRow),
+  rising: z.array(topicRow),
+});

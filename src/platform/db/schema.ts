@@ -225,6 +225,15 @@ export interface CaseEventsTable {
   reason: string | null;
   data: Json;
   public: Generated<boolean>;
+  /** Increasing number (migration 0014), the live feed's cursor; written by the database only. */
+  seq: ColumnType<number, never, never>;
+}
+
+/** A live feed ticket (migration 0014): the hash of a one-minute, single-use ticket and its session. */
+export interface LiveTicketsTable {
+  ticket_hash: string;
+  token_hash: string;
+  expires_at: Timestamp;
 }
 
 export interface ExtensionRequestsTable {
@@ -492,6 +501,7 @@ export interface Database {
   case_assignments: CaseAssignmentsTable;
   reports: ReportsTable;
   case_events: CaseEventsTable;
+  live_tickets: LiveTicketsTable;
   extension_requests: ExtensionRequestsTable;
   attachments: AttachmentsTable;
   timers: TimersTable;

@@ -3467,6 +3467,154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-sent events: every case timeline entry in the viewer’s district as it happens
+     * @description text/event-stream. Open with a ticket from POST /api/live/ticket. Events: `ready` (data: {cursor}), `case` (id = sequence number; data: event and case), `reset` (missed too much: reload). Resume with the Last-Event-ID header or ?lastEventId=.
+     */
+    get: {
+      parameters: {
+        query: {
+          lastEventId?: number;
+          ticket: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/live/ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A one-minute, single-use ticket to open the live feed (EventSource cannot send the token) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expiresAt: string;
+              ticket: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/metrics/geo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cases by area: H3 cells with counts and boundaries, and the district outline */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          month?: string;
+          resolution?: number;
+          to?: string;
+          unitId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bbox: {
+                maxLat: number;
+                maxLon: number;
+                minLat: number;
+                minLon: number;
+              } | null;
+              /** Format: date-time */
+              from: string;
+              hexes: {
+                boundary: number[][];
+                count: number;
+                h3: string;
+                open: number;
+                overdue: number;
+              }[];
+              located: number;
+              outline: {
+                coordinates: number[][][][];
+                kind: string;
+                name: string;
+                unitId: number;
+              }[];
+              resolution: number;
+              /** Format: date-time */
+              to: string;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/metrics/ranking': {
     parameters: {
       query?: never;
@@ -3638,6 +3786,66 @@ export interface paths {
                 satisfactionRate: number;
                 solveRate: number;
               };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/metrics/topics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Top categories of the last days and the ones rising against the weeks before */
+    get: {
+      parameters: {
+        query?: {
+          baselineDays?: number;
+          days?: number;
+          limit?: number;
+          unitId?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baselineDays: number;
+              days: number;
+              rising: {
+                baseline: number;
+                code: string;
+                id: number;
+                name: string;
+                recent: number;
+                rise: number;
+              }[];
+              top: {
+                baseline: number;
+                code: string;
+                id: number;
+                name: string;
+                recent: number;
+                rise: number;
+              }[];
             };
           };
         };

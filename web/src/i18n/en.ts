@@ -1,4 +1,5 @@
 import { portalI18n } from '../pages/portal/i18n';
+import { cockpitI18n } from '../pages/cockpit/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -12,6 +13,7 @@ export const en: Messages = {
     workbench: 'Agent workbench',
     cases: 'Cases',
     myCases: 'My requests',
+    cockpit: 'Cockpit',
     main: 'Main navigation',
     skip: 'Skip to content',
   },
@@ -208,4 +210,5 @@ export const en: Messages = {
     created: 'Filed {{number}}',
   },
   portal: portalI18n.en,
+  cockpit: cockpitI18n.en,
 };

@@ -1,5 +1,5 @@
 import { portalI18n } from '../pages/portal/i18n';
-
+import { cockpitI18n } from '../pages/cockpit/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
 export const zhCN = {
   app: { name: '智城', tagline: '城市运行管理平台' },
@@ -8,6 +8,7 @@ export const zhCN = {
     workbench: '坐席工作台',
     cases: '案件',
     myCases: '我的诉求',
+    cockpit: '驾驶舱',
     main: '主导航',
     skip: '跳到正文',
   },
@@ -204,4 +205,5 @@ export const zhCN = {
     created: '已受理 {{number}}',
   },
   portal: portalI18n.zhCN,
+  cockpit: cockpitI18n.zhCN,
 } as const;

@@ -3,7 +3,7 @@ import type { CaseFilters } from '../api/cases';
 export type Role =
   'citizen' | 'agent' | 'dispatcher' | 'handler' | 'grid_worker' | 'supervisor' | 'leader' | 'admin';
 
-export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases';
+export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases' | 'cockpit';
 
 /** The screens each role works in (the server still decides what each may read and do). */
 export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
@@ -21,6 +21,7 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
     { key: 'home', to: '/' },
     { key: 'workbench', to: '/workbench' },
     { key: 'cases', to: '/cases' },
+    { key: 'cockpit', to: '/cockpit' },
   ],
   handler: [
     { key: 'home', to: '/' },
@@ -33,10 +34,12 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
   supervisor: [
     { key: 'home', to: '/' },
     { key: 'cases', to: '/cases' },
+    { key: 'cockpit', to: '/cockpit' },
   ],
   leader: [
     { key: 'home', to: '/' },
     { key: 'cases', to: '/cases' },
+    { key: 'cockpit', to: '/cockpit' },
   ],
   citizen: [
     { key: 'home', to: '/' },
@@ -94,6 +97,9 @@ export const cardsByRole: Record<Role, Array<{ key: CardKey; filters: CaseFilter
   ],
   citizen: [{ key: 'mine', filters: {} }],
 };
+
+/** Roles that watch the cockpit (驾驶舱); the live feed's server side admits the centre roles. */
+export const watchesCockpit = (role: Role) => navByRole[role].some((n) => n.key === 'cockpit');
 
 /** Roles that file cases at the hotline (the workbench). */
 export const canFile = (role: Role) => navByRole[role].some((n) => n.key === 'workbench');

@@ -1,0 +1,102 @@
+import type { Conn } from '../../platform/db/index.js';
+import { listPolygons } from '../geo/index.js';
+import { categoryTopics, countCasesByPoint, readDistrictBox, type TopicRow } from './cockpit.repository.js';
+import { findUnitsByIds } from './metrics.repository.js';
+
+export interface HexCell {
+  h3: string;
+  count: number;
+  open: number;
+  overdue: number;
+  /** The cell's outline, [lon, lat] pairs, closed (the first pair repeated last). */
+  boundary: [number, number][];
+}
+
+export interface GeoMetrics {
+  resolution: number;
+  /** Cases in the period and scope, located or not. */
+  total: number;
+  /** Of which with coordinates (the ones on the map). */
+  located: number;
+  hexes: HexCell[];
+  /** Stored boundaries of the district and its streets in scope (modules/geo), when imported. */
+  outline: { unitId: number; name: string; kind: string; coordinates: number[][][][] }[];
+  bbox: { minLon: number; maxLon: number; minLat: number; maxLat: number } | null;
+}
+
+/**
+ * Cases by area for the cockpit's map: located cases binned into H3 cells of the given resolution
+ * (7: about 5 km² a cell), each with its boundary, so the browser draws polygons with no basemap and
+ * no H3 code of its own. h3-js is loaded on the first call (it costs ~0.4 s to load, not worth it
+ * at start-up).
+ */
+export async function geoMetrics(
+  db: Conn,
+  q: { from: Date; to: Date; scopePath: string | null; resolution: number },
+): Promise<GeoMetrics> {
+  const [{ points, total }, bbox, polygons, h3] = await Promise.all([
+    countCasesByPoint(db, q),
+    readDistrictBox(db),
+    listPolygons(db),
+    import('h3-js'),
+  ]);
+  const cells = new Map<string, Omit<HexCell, 'boundary'>>();
+  for (const p of points) {
+    const id = h3.latLngToCell(p.lat, p.lon, q.resolution);
+    const cell = cells.get(id) ?? { h3: id, count: 0, open: 0, overdue: 0 };
+    cell.count += p.count;
+    cell.open += p.open;
+    cell.overdue += p.overdue;
+    cells.set(id, cell);
+  }
+  const hexes = [...cells.values()]
+    .sort((a, b) => b.count - a.count || a.h3.localeCompare(b.h3))
+    .map((c) => ({ ...c, boundary: h3.cellToBoundary(c.h3, true) }));
+  const shown = polygons.filter((p) => p.kind === 'district' || p.kind === 'street');
+  const units = new Map(
+    (
+      await findUnitsByIds(
+        db,
+        shown.map((p) => p.unitId),
+      )
+    ).map((u) => [u.id, u]),
+  );
+  const outline = shown.flatMap((p) => {
+    const unit = units.get(p.unitId);
+    if (!unit || (q.scopePath && !unit.path.startsWith(q.scopePath) && !q.scopePath.startsWith(unit.path))) {
+      return [];
+    }
+    return [{ unitId: p.unitId, name: unit.name, kind: p.kind, coordinates: p.coordinates }];
+  });
+  return {
+    resolution: q.resolution,
+    total,
+    located: points.reduce((s, p) => s + p.count, 0),
+    hexes,
+    outline,
+    bbox,
+  };
+}
+
+export interface Topics {
+  days: number;
+  baselineDays: number;
+  /** Categories by cases in the recent window, most first. */
+  top: TopicRow[];
+  /** Categories whose recent count rose most over the baseline's rate, rising ones only. */
+  rising: TopicRow[];
+}
+
+/** Top categories of the last `days` and the ones rising against the `baselineDays` before. */
+export async function topics(
+  db: Conn,
+  q: { now: Date; days: number; baselineDays: number; scopePath: string | null; limit: number },
+): Promise<Topics> {
+  const rows = await categoryTopics(db, q);
+  const top = rows
+    .filter((r) => r.recent > 0)
+    .sort((a, b) => b.recent - a.recent || a.code.localeCompare(b.code))
+    .slice(0, q.limit);
+  const rising = rows.filter((r) => r.rise > 0).slice(0, q.limit);
+  return { days: q.days, baselineDays: q.baselineDays, top, rising };
+}
