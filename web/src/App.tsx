@@ -3,6 +3,7 @@ import { Layout } from './components/Layout';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
 import { HomePage } from './pages/home/HomePage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
 import { RequireSession } from './session/session';
@@ -23,6 +24,7 @@ export function App() {
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/:id" element={<CaseDetailPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
+        <Route path="inbox" element={<InboxPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

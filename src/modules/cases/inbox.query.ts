@@ -20,10 +20,12 @@ interface CaseFacts {
 
 /** The unit's side of a case: its actions now, how deadlines count, what it waits for. */
 export function unitWork(actor: Actor, row: CaseRow, facts: CaseFacts & { names?: Map<string, string> }) {
+  // A request left undecided when the case was resolved no longer waits for anything.
+  const handling = row.status === 'accepted' || row.status === 'in_progress';
   return {
     myActions: myUnitActions(actor, row.status as CaseStatus, facts.assignments, facts.extensionPending),
     deadlineUnits: facts.deadlineUnits,
-    extensionPending: facts.extensionPending,
+    extensionPending: facts.extensionPending && handling,
     waitingFor: facts.assignments
       .filter((a) => a.role === 'co' && (a.status === 'pending' || a.status === 'accepted'))
       .map((a) => facts.names?.get(a.unitPath) ?? a.unitPath),

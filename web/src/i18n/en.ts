@@ -1,3 +1,6 @@
+import { caseActionsI18n } from '../components/case-actions/i18n';
+import { mapI18n } from '../components/map/i18n';
+import { inboxI18n } from '../pages/inbox/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -11,6 +14,7 @@ export const en: Messages = {
     workbench: 'Agent workbench',
     cases: 'Cases',
     myCases: 'My requests',
+    inbox: 'Inbox',
     main: 'Main navigation',
     skip: 'Skip to content',
   },
@@ -49,6 +53,7 @@ export const en: Messages = {
   home: {
     greeting: 'Hello, {{name}}',
     unit: 'Unit: {{unit}}',
+    openInbox: 'Open the inbox',
     newCase: 'New case',
     allCases: 'All cases',
     card: {
@@ -135,6 +140,9 @@ export const en: Messages = {
     co: 'Co-handling',
     mergedInto: 'Merged into {{number}}',
     download: 'Download',
+    map: 'Location',
+    mapLabel: 'Map of the case location: {{place}}',
+    noLocation: 'The case has no coordinates',
     notFound: 'No such case, or it is outside your scope',
   },
   deadline: {
@@ -146,6 +154,8 @@ export const en: Messages = {
     d: '{{n}} d',
     h: '{{n}} h',
     m: '{{n}} min',
+    wd: '{{n}} working days',
+    workTime: 'counted in working days (days off do not count)',
   },
   action: {
     received: 'Received',
@@ -206,4 +216,7 @@ export const en: Messages = {
     shortcut: 'Shortcut: Ctrl+Enter files the case',
     created: 'Filed {{number}}',
   },
+  inbox: inboxI18n.en,
+  caseActions: caseActionsI18n.en,
+  map: mapI18n.en,
 };
