@@ -2,6 +2,7 @@ import type { Module } from './module.js';
 import { authModule } from './auth/index.js';
 import { calendarModule } from './calendar/index.js';
 import { casesModule } from './cases/index.js';
+import { configModule } from './config/index.js';
 import { categoriesModule } from './categories/index.js';
 import { channelsModule } from './channels/index.js';
 import { dispatchModule } from './dispatch/index.js';
@@ -35,4 +36,5 @@ export const modules: Module[] = [
   similarModule,
   geoModule,
   liveModule,
+  configModule,
 ];

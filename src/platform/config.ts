@@ -96,6 +96,24 @@ const schema = z.object({
   SIMILAR_WINDOW_DAYS: z.coerce.number().positive().max(365).default(30),
   /** 并案: a report joins an open case automatically at this similarity score; 0 or above 1 = never. */
   SIMILAR_AUTO_MERGE_SCORE: z.coerce.number().min(0).default(0.9),
+  /**
+   * Basemap tiles for the console's maps, an XYZ template such as
+   * https://tiles.example.gov.cn/{z}/{x}/{y}.png ({s} picks one of MAP_TILE_SUBDOMAINS); none = maps
+   * draw the district's boundaries with no basemap (offline).
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^(https?:\/\/|\/).*\{z\}.*/, 'an http(s) URL or a /path with {z}, {x} and {y}')
+    .refine((s) => s.includes('{x}') && s.includes('{y}'), 'the template needs {x} and {y}')
+    .optional(),
+  /** Credit shown on maps with tiles (the provider's terms usually require it). */
+  MAP_TILE_ATTRIBUTION: z.string().max(200).default(''),
+  /** Datum of the tiles: wgs84 (OSM, 天地图) or gcj02 (高德/AMap-style); points are shifted to match. */
+  MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  /** Deepest zoom level the tile server has. */
+  MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
+  /** Letters or digits substituted for {s} in MAP_TILE_URL, one per tile in turn. */
+  MAP_TILE_SUBDOMAINS: z.string().default('abc'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

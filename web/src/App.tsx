@@ -5,6 +5,7 @@ import { Loading } from './components/Status';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
 import { HomePage } from './pages/home/HomePage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
 import { RequireSession } from './session/session';
@@ -48,6 +49,7 @@ export function App() {
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/:id" element={<CaseDetailPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
+        <Route path="inbox" element={<InboxPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

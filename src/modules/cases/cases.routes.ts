@@ -8,6 +8,7 @@ import { presentCase, presentReport } from './cases.presenter.js';
 import { caseDetail, listCases } from './cases.query.js';
 import { actionBodies, caseParams, intakeBody, listQuery } from './cases.schema.js';
 import type { CaseAction } from './cases.state.js';
+import { deadlineUnitsOf, unitWork } from './inbox.query.js';
 import { intake } from './intake.service.js';
 
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
@@ -56,8 +57,16 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     const d = await caseDetail(ctx.db, actor, request.params.id);
     const citizen = actor.role === 'citizen';
+    const work = unitWork(actor, d.row, {
+      assignments: d.assignments.map((a) => ({ role: a.role, status: a.status, unitPath: a.unit_path })),
+      extensionPending: d.extensions.some((x) => x.status === 'pending'),
+      deadlineUnits: await deadlineUnitsOf(ctx.db, d.row.deadline_policy_id),
+      names: new Map(d.assignments.map((a) => [a.unit_path, a.unit_name])),
+    });
     return {
       case: presentCase(d.row, actor),
+      /** The user's unit's side of the case: actions open now, how deadlines count (承办). */
+      work,
       reports: d.reports
         .filter((r) => !citizen || r.reporter_user_id === actor.id)
         .map((r) => presentReport(r, actor)),

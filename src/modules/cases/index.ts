@@ -4,6 +4,7 @@ import { attachmentsRoutes } from './attachments.routes.js';
 import { caseAuditRoutes } from './audit.routes.js';
 import { deadlineTimersJob } from './cases.jobs.js';
 import { casesRoutes } from './cases.routes.js';
+import { inboxRoutes } from './inbox.routes.js';
 import { noticesRoutes } from './notices.routes.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -11,6 +12,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(attachmentsRoutes);
   await app.register(noticesRoutes);
   await app.register(caseAuditRoutes);
+  await app.register(inboxRoutes);
 };
 
 /** Reports, cases and their lifecycle, deadlines and timers, attachments, notices. */

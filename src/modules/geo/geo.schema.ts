@@ -86,3 +86,47 @@ export const createAliasBody = z.strictObject({
 });
 
 export const aliasIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+const areaKind = z.enum(['district', 'street', 'community']);
+
+/** GET /api/geo/areas: which levels to draw (comma-separated); district and streets by default. */
+export const areasQuery = z.strictObject({
+  kinds: z
+    .string()
+    .default('district,street')
+    .transform((s) => s.split(',').map((k) => k.trim()))
+    .pipe(z.array(areaKind).min(1)),
+});
+
+/** A GeoJSON FeatureCollection of unit boundaries (WGS-84 MultiPolygons). */
+export const areasOut = z.object({
+  type: z.literal('FeatureCollection'),
+  /** [minLon, minLat, maxLon, maxLat] of every feature; null when there are none. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({ unitId: z.number(), code: z.string(), name: z.string(), kind: areaKind }),
+      geometry: z.object({
+        type: z.literal('MultiPolygon'),
+        coordinates: z.array(z.array(z.array(z.array(z.number())))),
+      }),
+    }),
+  ),
+});
+
+/** POST /api/geo/polygons: a GeoJSON file's content, as `import-polygons` takes it. */
+export const importPolygonsBody = z.strictObject({
+  /** A FeatureCollection (or one Feature) of Polygon/MultiPolygon features named by code or name. */
+  geojson: z.record(z.string(), z.unknown()),
+  /** DataV/AMap files are GCJ-02 and are converted to WGS-84 on the way in. */
+  crs: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  /** Where the file came from, kept with each polygon. */
+  source: z.string().trim().min(1).max(200).optional(),
+});
+
+export const importPolygonsOut = z.object({
+  imported: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), vertices: z.number() })),
+  /** Features that named no unit of the district. */
+  unmatched: z.array(z.string()),
+});

@@ -1,8 +1,15 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Module } from '../module.js';
+import { geoAreasRoutes } from './geo.areas.routes.js';
 import { geoRoutes } from './geo.routes.js';
 
+const routes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(geoRoutes);
+  await app.register(geoAreasRoutes);
+};
+
 /** Address resolution: free text and coordinates → street/township and community of the district. */
-export const geoModule: Module = { name: 'geo', routes: geoRoutes };
+export const geoModule: Module = { name: 'geo', routes };
 
 export {
   districtPolygonContains,

@@ -1,3 +1,5 @@
+import type { UnitWork } from './inbox';
+
 /**
  * Responses of the case routes that declare no response schema in the OpenAPI document yet
  * (GET /api/cases, GET /api/cases/{id}, POST /api/reports), written from the server's presenters
@@ -111,6 +113,8 @@ export interface TimelineEntry {
 
 export interface CaseDetail {
   case: CaseView;
+  /** The user's unit's side: actions open now, how deadlines count (see GET /api/inbox). */
+  work: UnitWork;
   reports: ReportView[];
   assignments: Array<{
     id: number;

@@ -2560,6 +2560,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Public settings for the console and the citizen portal (no secrets) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              districtCode: string;
+              map: {
+                attribution: string;
+                /** @enum {string} */
+                crs: 'wgs84' | 'gcj02';
+                maxZoom: number;
+                subdomains: string;
+                tileUrl: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dispatch/preview': {
     parameters: {
       query?: never;
@@ -3106,6 +3152,64 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/geo/areas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** District and street boundaries as GeoJSON (public; for maps) */
+    get: {
+      parameters: {
+        query?: {
+          kinds?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bbox: number[] | null;
+              features: {
+                geometry: {
+                  coordinates: number[][][][];
+                  /** @enum {string} */
+                  type: 'MultiPolygon';
+                };
+                properties: {
+                  code: string;
+                  /** @enum {string} */
+                  kind: 'district' | 'street' | 'community';
+                  name: string;
+                  unitId: number;
+                };
+                /** @enum {string} */
+                type: 'Feature';
+              }[];
+              /** @enum {string} */
+              type: 'FeatureCollection';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/geo/index': {
     parameters: {
       query?: never;
@@ -3189,6 +3293,64 @@ export interface paths {
               patterns: number;
               polygons: number;
               units: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/geo/polygons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import unit boundaries (GeoJSON; features matched to units by code or name) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @default wgs84
+             * @enum {string}
+             */
+            crs?: 'wgs84' | 'gcj02';
+            geojson: {
+              [key: string]: unknown;
+            };
+            source?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              imported: {
+                code: string;
+                kind: string;
+                name: string;
+                vertices: number;
+              }[];
+              unmatched: string[];
             };
           };
         };
@@ -3346,6 +3508,148 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 承办 — the open cases assigned to your unit, most urgent first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              counts: {
+                co_handling: number;
+                in_progress: number;
+                sent_back: number;
+                to_accept: number;
+              };
+              items: {
+                assignment: {
+                  assignedAt: string;
+                  id: string;
+                  /** @enum {string} */
+                  role: 'lead' | 'co';
+                  /** @enum {string} */
+                  status: 'pending' | 'accepted';
+                  unit: {
+                    id: number;
+                    name: string;
+                  };
+                };
+                /** @enum {string} */
+                bucket: 'to_accept' | 'in_progress' | 'sent_back' | 'co_handling';
+                case: {
+                  acceptedAt: string | null;
+                  actions: string[];
+                  address: string | null;
+                  areaUnitId: number | null;
+                  categoryId: number | null;
+                  channel: string;
+                  closedAt: string | null;
+                  contactedAt: string | null;
+                  counts: {
+                    evaluations: number;
+                    extensions: number;
+                    reopens: number;
+                    reports: number;
+                    returns: number;
+                    urges: number;
+                  };
+                  description: string;
+                  directAnswer: boolean;
+                  dispatchedAt: string | null;
+                  evaluatedAt: string | null;
+                  id: string;
+                  invalidReason: string | null;
+                  /** @enum {string} */
+                  kind: 'request' | 'consultation';
+                  lat: number | null;
+                  leadUnitId: number | null;
+                  lon: number | null;
+                  mergedInto: string | null;
+                  number: string;
+                  /** @enum {string} */
+                  priority: 'normal' | 'urgent' | 'critical';
+                  receivedAt: string | null;
+                  resolvedAt: string | null;
+                  resolvedInTime: boolean | null;
+                  resolveDueAt: string | null;
+                  resolveOverdue: boolean;
+                  respondedInTime: boolean | null;
+                  responseDueAt: string | null;
+                  responseOverdue: boolean;
+                  result: string | null;
+                  /** @enum {string} */
+                  status:
+                    | 'received'
+                    | 'dispatched'
+                    | 'accepted'
+                    | 'in_progress'
+                    | 'returned'
+                    | 'resolved'
+                    | 'verified'
+                    | 'evaluated'
+                    | 'closed'
+                    | 'invalid'
+                    | 'merged';
+                  title: string | null;
+                  updatedAt: string;
+                  verifiedAt: string | null;
+                  version: number;
+                };
+                deadlineUnits: {
+                  /** @enum {string|null} */
+                  resolve: 'hours' | 'workdays' | null;
+                  /** @enum {string|null} */
+                  response: 'hours' | 'workdays' | null;
+                };
+                extensionPending: boolean;
+                myActions: (
+                  | 'accept'
+                  | 'contact'
+                  | 'return'
+                  | 'resolve'
+                  | 'co_accept'
+                  | 'co_submit'
+                  | 'request_extension'
+                )[];
+                sentBack: {
+                  /** @enum {string} */
+                  action: 'reopen' | 'verify_failed';
+                  at: string;
+                  reason: string | null;
+                } | null;
+                waitingFor: string[];
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

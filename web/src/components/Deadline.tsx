@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWorkCalendar } from '../api/calendar';
+import { workingMsBetween } from './workTime';
 
 /** Re-renders every `ms` so countdowns move without a reload. */
 export function useNow(ms = 30_000): number {
@@ -28,40 +30,64 @@ export function useSpan() {
   };
 }
 
+/** Working days, hours and minutes of a span of working time (2个工作日 3小时). */
+function useWorkSpan() {
+  const { t } = useTranslation();
+  const span = useSpan();
+  return (ms: number) => {
+    const days = Math.floor(Math.max(0, ms) / 86_400_000);
+    if (!days) return span(ms);
+    const hours = Math.floor((ms % 86_400_000) / 3_600_000);
+    return [t('deadline.wd', { n: days }), hours ? t('deadline.h', { n: hours }) : '']
+      .filter(Boolean)
+      .join(' ');
+  };
+}
+
 /**
  * A deadline counting down (or up once passed). `doneAt` stops it: then it says whether the
- * deadline was met. The server counts deadlines in working time; the countdown shows wall time
- * to the instant the server computed.
+ * deadline was met. `unit` is how the server counts this deadline: `workdays` counts down in
+ * working time on the working calendar (days off do not count, as the server's deadline did not
+ * count them); `hours` (or unknown) counts wall-clock time.
  */
 export function Deadline({
   due,
   doneAt,
   overdue,
+  unit,
 }: {
   due: string | null;
   doneAt?: string | null;
   overdue?: boolean;
+  unit?: 'hours' | 'workdays' | null;
 }) {
   const { t } = useTranslation();
   const now = useNow();
   const span = useSpan();
+  const workSpan = useWorkSpan();
+  const calendar = useWorkCalendar(unit === 'workdays' && !!due && !doneAt);
   if (!due) return <span className="muted">{t('deadline.none')}</span>;
   const dueMs = Date.parse(due);
   if (doneAt) {
     const late = Date.parse(doneAt) > dueMs;
     return <span className={late ? 'late' : 'ok'}>{t(late ? 'deadline.late' : 'deadline.met')}</span>;
   }
+  const working = unit === 'workdays' && calendar !== undefined;
+  const title = `${new Date(due).toLocaleString()}${working ? ` · ${t('deadline.workTime')}` : ''}`;
   const left = dueMs - now;
   if (left < 0 || overdue) {
+    const past = working ? workingMsBetween(calendar, dueMs, now) : -left;
     return (
-      <time dateTime={due} className="late" title={new Date(due).toLocaleString()}>
-        {t('deadline.overdue', { time: span(-left) })}
+      <time dateTime={due} className="late" title={title} data-working={working || undefined}>
+        {t('deadline.overdue', { time: working ? workSpan(past) : span(past) })}
       </time>
     );
   }
+  const remaining = working ? workingMsBetween(calendar, now, dueMs) : left;
+  const soon = remaining < (working ? 86_400_000 : 3_600_000);
   return (
-    <time dateTime={due} className={left < 3_600_000 ? 'warn' : 'ok'} title={new Date(due).toLocaleString()}>
-      {t('deadline.left', { time: span(left) })}
+    <time dateTime={due} className={soon ? 'warn' : 'ok'} title={title} data-working={working || undefined}>
+      {t('deadline.left', { time: working ? workSpan(remaining) : span(remaining) })}
     </time>
   );
 }

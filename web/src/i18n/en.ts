@@ -1,5 +1,8 @@
 import { portalI18n } from '../pages/portal/i18n';
 import { cockpitI18n } from '../pages/cockpit/i18n';
+import { caseActionsI18n } from '../components/case-actions/i18n';
+import { mapI18n } from '../components/map/i18n';
+import { inboxI18n } from '../pages/inbox/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -14,6 +17,7 @@ export const en: Messages = {
     cases: 'Cases',
     myCases: 'My requests',
     cockpit: 'Cockpit',
+    inbox: 'Inbox',
     main: 'Main navigation',
     skip: 'Skip to content',
   },
@@ -52,6 +56,7 @@ export const en: Messages = {
   home: {
     greeting: 'Hello, {{name}}',
     unit: 'Unit: {{unit}}',
+    openInbox: 'Open the inbox',
     newCase: 'New case',
     allCases: 'All cases',
     card: {
@@ -138,6 +143,9 @@ export const en: Messages = {
     co: 'Co-handling',
     mergedInto: 'Merged into {{number}}',
     download: 'Download',
+    map: 'Location',
+    mapLabel: 'Map of the case location: {{place}}',
+    noLocation: 'The case has no coordinates',
     notFound: 'No such case, or it is outside your scope',
   },
   deadline: {
@@ -149,6 +157,8 @@ export const en: Messages = {
     d: '{{n}} d',
     h: '{{n}} h',
     m: '{{n}} min',
+    wd: '{{n}} working days',
+    workTime: 'counted in working days (days off do not count)',
   },
   action: {
     received: 'Received',
@@ -211,4 +221,7 @@ export const en: Messages = {
   },
   portal: portalI18n.en,
   cockpit: cockpitI18n.en,
+  inbox: inboxI18n.en,
+  caseActions: caseActionsI18n.en,
+  map: mapI18n.en,
 };

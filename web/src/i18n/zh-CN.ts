@@ -1,6 +1,9 @@
 import { portalI18n } from '../pages/portal/i18n';
 import { cockpitI18n } from '../pages/cockpit/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
+import { caseActionsI18n } from '../components/case-actions/i18n';
+import { mapI18n } from '../components/map/i18n';
+import { inboxI18n } from '../pages/inbox/i18n';
 export const zhCN = {
   app: { name: '智城', tagline: '城市运行管理平台' },
   nav: {
@@ -9,6 +12,7 @@ export const zhCN = {
     cases: '案件',
     myCases: '我的诉求',
     cockpit: '驾驶舱',
+    inbox: '承办',
     main: '主导航',
     skip: '跳到正文',
   },
@@ -47,6 +51,7 @@ export const zhCN = {
   home: {
     greeting: '{{name}}，您好',
     unit: '所属单位：{{unit}}',
+    openInbox: '进入承办',
     newCase: '新建工单',
     allCases: '查看全部案件',
     card: {
@@ -133,6 +138,9 @@ export const zhCN = {
     co: '协办',
     mergedInto: '已并入 {{number}}',
     download: '下载',
+    map: '位置',
+    mapLabel: '案件位置地图：{{place}}',
+    noLocation: '案件没有坐标',
     notFound: '案件不存在或不在您的权限范围内',
   },
   deadline: {
@@ -144,6 +152,8 @@ export const zhCN = {
     d: '{{n}}天',
     h: '{{n}}小时',
     m: '{{n}}分',
+    wd: '{{n}}个工作日',
+    workTime: '按工作日计时（节假日不计）',
   },
   action: {
     received: '受理',
@@ -206,4 +216,7 @@ export const zhCN = {
   },
   portal: portalI18n.zhCN,
   cockpit: cockpitI18n.zhCN,
+  inbox: inboxI18n.zhCN,
+  caseActions: caseActionsI18n.zhCN,
+  map: mapI18n.zhCN,
 } as const;

@@ -3,7 +3,7 @@ import type { CaseFilters } from '../api/cases';
 export type Role =
   'citizen' | 'agent' | 'dispatcher' | 'handler' | 'grid_worker' | 'supervisor' | 'leader' | 'admin';
 
-export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases' | 'cockpit';
+export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases' | 'cockpit' | 'inbox';
 
 /** The screens each role works in (the server still decides what each may read and do). */
 export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
@@ -25,10 +25,12 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
   ],
   handler: [
     { key: 'home', to: '/' },
+    { key: 'inbox', to: '/inbox' },
     { key: 'cases', to: '/cases' },
   ],
   grid_worker: [
     { key: 'home', to: '/' },
+    { key: 'inbox', to: '/inbox' },
     { key: 'cases', to: '/cases' },
   ],
   supervisor: [
@@ -103,6 +105,9 @@ export const watchesCockpit = (role: Role) => navByRole[role].some((n) => n.key 
 
 /** Roles that file cases at the hotline (the workbench). */
 export const canFile = (role: Role) => navByRole[role].some((n) => n.key === 'workbench');
+
+/** Roles whose main work screen is the unit inbox (承办). */
+export const handlesCases = (role: Role) => navByRole[role].some((n) => n.key === 'inbox');
 
 /** Roles the server lets read a case's audit trail (GET /api/cases/{id}/audit); asking otherwise is a 403. */
 export const readsAudit = (role: Role) => role === 'supervisor' || role === 'leader' || role === 'admin';

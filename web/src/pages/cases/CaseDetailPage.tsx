@@ -2,12 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { downloadAttachment, useCase, useCaseAudit } from '../../api/cases';
 import { ApiError } from '../../api/client';
+import { AttachmentThumb, isImage } from '../../components/AttachmentThumb';
 import { PriorityBadge, StatusBadge, When } from '../../components/Badges';
+import { CaseActions } from '../../components/case-actions/CaseActions';
 import { Deadline } from '../../components/Deadline';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { readsAudit } from '../../session/nav';
+import { handlesCases, readsAudit } from '../../session/nav';
 import { useSession } from '../../session/session';
+import { CaseMap } from './CaseMap';
 import { Timeline } from './Timeline';
+
+/** Statuses in which a unit works on a case (its action panel shows even with nothing to do now). */
+const working: readonly string[] = ['dispatched', 'accepted', 'in_progress'];
 
 function AuditTrail({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -93,6 +99,10 @@ export function CaseDetailPage() {
               )}
             </dl>
           </section>
+          <section aria-labelledby="map-title">
+            <h2 id="map-title">{t('detail.map')}</h2>
+            <CaseMap c={c} />
+          </section>
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">
               {t('detail.timeline')} · {t('detail.reports', { count: d.reports.length })}
@@ -101,16 +111,29 @@ export function CaseDetailPage() {
           </section>
         </div>
         <aside>
+          {handlesCases(role) && (d.work.myActions.length > 0 || working.includes(c.status)) && (
+            <CaseActions caseRef={c} work={d.work} />
+          )}
           <section aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">{t('detail.deadlines')}</h2>
             <dl className="facts" data-testid="deadlines">
               <dt>{t('detail.responseDue')}</dt>
               <dd>
-                <Deadline due={c.responseDueAt} doneAt={c.contactedAt} overdue={c.responseOverdue} />
+                <Deadline
+                  due={c.responseDueAt}
+                  doneAt={c.contactedAt}
+                  overdue={c.responseOverdue}
+                  unit={d.work.deadlineUnits.response}
+                />
               </dd>
               <dt>{t('detail.resolveDue')}</dt>
               <dd>
-                <Deadline due={c.resolveDueAt} doneAt={c.resolvedAt} overdue={c.resolveOverdue} />
+                <Deadline
+                  due={c.resolveDueAt}
+                  doneAt={c.resolvedAt}
+                  overdue={c.resolveOverdue}
+                  unit={d.work.deadlineUnits.resolve}
+                />
               </dd>
             </dl>
           </section>
@@ -139,6 +162,7 @@ export function CaseDetailPage() {
               <ul data-testid="attachments">
                 {d.attachments.map((a) => (
                   <li key={a.id}>
+                    {isImage(a.mimeType) && <AttachmentThumb id={a.id} fileName={a.fileName} size={72} />}
                     <button
                       type="button"
                       className="link"

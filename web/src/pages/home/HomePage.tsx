@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCases, type CaseFilters } from '../../api/cases';
-import { canFile, cardsByRole, type CardKey } from '../../session/nav';
+import { canFile, cardsByRole, handlesCases, type CardKey } from '../../session/nav';
 import { useSession } from '../../session/session';
 
 function toSearch(filters: CaseFilters): string {
@@ -39,6 +39,11 @@ export function HomePage() {
         ))}
       </div>
       <p className="row">
+        {handlesCases(role) && (
+          <Link className="button primary" to="/inbox">
+            {t('home.openInbox')}
+          </Link>
+        )}
         {canFile(role) && (
           <Link className="button primary" to="/workbench">
             {t('home.newCase')}

@@ -1,0 +1,53 @@
+/** Strings of the unit inbox (承办), registered as `inbox` in web/src/i18n. */
+export const inboxI18n = {
+  zhCN: {
+    title: '承办',
+    subtitle: '{{unit}} · 按时限紧急程度排序',
+    empty: '暂无待办案件',
+    truncated: '待办过多，仅显示最紧急的 {{count}} 件',
+    bucket: {
+      all: '全部',
+      to_accept: '待签收',
+      in_progress: '办理中',
+      sent_back: '退回重办',
+      co_handling: '协办',
+    },
+    responseDue: '响应',
+    resolveDue: '办结',
+    lead: '主办',
+    co: '协办',
+    sentBack: {
+      reopen: '重办：{{reason}}',
+      verify_failed: '核查未通过：{{reason}}',
+    },
+    select: '办理此件',
+    openDetail: '查看案件详情',
+    chooseOne: '从左侧选择一件案件办理',
+    list: '待办案件',
+  },
+  en: {
+    title: 'Inbox',
+    subtitle: '{{unit}} · most urgent first',
+    empty: 'Nothing to handle',
+    truncated: 'Too much open work: only the {{count}} most urgent are shown',
+    bucket: {
+      all: 'All',
+      to_accept: 'To accept',
+      in_progress: 'In progress',
+      sent_back: 'Sent back',
+      co_handling: 'Co-handling',
+    },
+    responseDue: 'Response',
+    resolveDue: 'Resolution',
+    lead: 'Lead',
+    co: 'Co-handling',
+    sentBack: {
+      reopen: 'Reopened: {{reason}}',
+      verify_failed: 'Failed verification: {{reason}}',
+    },
+    select: 'Handle this case',
+    openDetail: 'Open the case',
+    chooseOne: 'Choose a case on the left to handle it',
+    list: 'Open cases',
+  },
+};
