@@ -5,9 +5,8 @@ import { idempotent } from '../../platform/idempotency.js';
 import { act } from './actions.service.js';
 import { caseDeps } from './cases.deps.impl.js';
 import { presentCase, presentReport } from './cases.presenter.js';
-import { caseDetail, listCases } from './cases.query.js';
+import { caseDetail, listCases, listExtras } from './cases.query.js';
 import { actionBodies, caseParams, intakeBody, listQuery } from './cases.schema.js';
-import type { CaseAction } from './cases.state.js';
 import { intake } from './intake.service.js';
 
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
@@ -49,18 +48,31 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/cases', { schema: { tags: ['cases'], querystring: listQuery } }, async (request) => {
     const actor = requireActor(request);
     const { rows, total } = await listCases(ctx.db, actor, request.query);
-    return { items: rows.map((r) => presentCase(r, actor)), total, page: request.query.page };
+    const { lastReturn, pending } = await listExtras(ctx.db, rows);
+    return {
+      items: rows.map((r) => ({
+        ...presentCase(r, actor),
+        // Beside a returned case, its unit's reason; beside a case being handled, a request for more time.
+        lastReturn: lastReturn.get(r.id) ?? null,
+        pendingExtension: pending.get(r.id) ?? null,
+      })),
+      total,
+      page: request.query.page,
+    };
   });
 
   app.get('/cases/:id', { schema: { tags: ['cases'], params: caseParams } }, async (request) => {
     const actor = requireActor(request);
     const d = await caseDetail(ctx.db, actor, request.params.id);
     const citizen = actor.role === 'citizen';
+    const opened = d.events.find((e) => e.action === 'received')?.data as { reportId?: string } | undefined;
+    const founding = opened?.reportId ?? d.reports[0]?.id;
     return {
       case: presentCase(d.row, actor),
       reports: d.reports
         .filter((r) => !citizen || r.reporter_user_id === actor.id)
-        .map((r) => presentReport(r, actor)),
+        // joinedLater: the report came to the case by 并案 (not the one it was opened with): it may be split out.
+        .map((r) => ({ ...presentReport(r, actor), joinedLater: r.id !== founding })),
       assignments: d.assignments.map((a) => ({
         id: a.id,
         unit: { id: a.unit_id, code: a.unit_code, name: a.unit_name },
@@ -109,7 +121,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  for (const action of Object.keys(actionBodies) as CaseAction[]) {
+  for (const action of Object.keys(actionBodies) as (keyof typeof actionBodies)[]) {
     app.post(
       `/cases/:id/${action.replaceAll('_', '-')}`,
       {

@@ -5,12 +5,14 @@ import { caseAuditRoutes } from './audit.routes.js';
 import { deadlineTimersJob } from './cases.jobs.js';
 import { casesRoutes } from './cases.routes.js';
 import { noticesRoutes } from './notices.routes.js';
+import { splitRoutes } from './split.routes.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(casesRoutes);
   await app.register(attachmentsRoutes);
   await app.register(noticesRoutes);
   await app.register(caseAuditRoutes);
+  await app.register(splitRoutes);
 };
 
 /** Reports, cases and their lifecycle, deadlines and timers, attachments, notices. */
