@@ -18,7 +18,10 @@ export interface ActionContext {
   now: Date;
 }
 
-export type Handler<A extends keyof ActionBodies> = (c: ActionContext, body: ActionBodies[A]) => Promise<CaseRow>;
+export type Handler<A extends keyof ActionBodies> = (
+  c: ActionContext,
+  body: ActionBodies[A],
+) => Promise<CaseRow>;
 
 /** Applies a patch to the locked case and records the change (timeline + audit). */
 export async function change(

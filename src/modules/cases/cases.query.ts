@@ -94,12 +94,22 @@ export async function listExtras(db: Conn, rows: readonly CaseRow[]) {
   const lastReturn = new Map<string, { reason: string | null; unitName: string; at: string }>();
   for (const r of returns) {
     if (!lastReturn.has(r.case_id))
-      lastReturn.set(r.case_id, { reason: r.return_reason, unitName: r.unit_name, at: r.returned_at!.toISOString() });
+      lastReturn.set(r.case_id, {
+        reason: r.return_reason,
+        unitName: r.unit_name,
+        at: r.returned_at!.toISOString(),
+      });
   }
   const pending = new Map(
     extensions.map((x) => [
       x.case_id,
-      { id: x.id, amount: x.amount, unit: x.unit, reason: x.reason, requestedAt: x.requested_at.toISOString() },
+      {
+        id: x.id,
+        amount: x.amount,
+        unit: x.unit,
+        reason: x.reason,
+        requestedAt: x.requested_at.toISOString(),
+      },
     ]),
   );
   return { lastReturn, pending };

@@ -199,7 +199,11 @@ describe('拆分 POST /api/cases/{id}/split', () => {
     await step(u.handlerS1.auth, 'accept');
     await step(u.handlerS1.auth, 'resolve', { result: '已劝离' });
     await step(u.supervisor.auth, 'verify', { passed: true });
-    await step(u.agent.auth, 'evaluate', { reportId: joined.reportId, solved: false, satisfaction: 'unsatisfied' });
+    await step(u.agent.auth, 'evaluate', {
+      reportId: joined.reportId,
+      solved: false,
+      satisfaction: 'unsatisfied',
+    });
     await step(u.supervisor.auth, 'reopen', { reason: '市民不满意' });
     expect(c.status).toBe('dispatched');
     const r = await split(u.dispatcher.auth, c, joined.reportId);

@@ -111,7 +111,9 @@ export async function moveBuckets(db: Conn, fromCaseId: string, toCaseId: string
 /** Deletes a case's index rows in these buckets (words that no longer belong to it). */
 export async function deleteBuckets(db: Conn, caseId: string, buckets: number[]): Promise<void> {
   if (buckets.length === 0) return;
-  await sql`delete from case_lsh where case_id = ${caseId}::uuid and bucket = any(${buckets}::int8[])`.execute(db);
+  await sql`delete from case_lsh where case_id = ${caseId}::uuid and bucket = any(${buckets}::int8[])`.execute(
+    db,
+  );
 }
 
 /** Deletes index rows older than `before`, at most `limit` (the pruning job's batch). */
