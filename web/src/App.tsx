@@ -2,8 +2,10 @@ import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
+import { DispatchPage } from './pages/dispatch/DispatchPage';
 import { HomePage } from './pages/home/HomePage';
 import { LoginPage } from './pages/login/LoginPage';
+import { SupervisePage } from './pages/supervise/SupervisePage';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
 import { RequireSession } from './session/session';
 
@@ -23,6 +25,8 @@ export function App() {
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/:id" element={<CaseDetailPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
+        <Route path="dispatch" element={<DispatchPage />} />
+        <Route path="supervise" element={<SupervisePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -20,9 +20,10 @@ export async function listCases(db: Conn, actor: Actor, q: z.infer<typeof listQu
       eb.or([eb('c.response_overdue', '=', true), eb('c.resolve_overdue', '=', true)]),
     );
   if (q.pendingExtension === 'true')
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('extension_requests as x')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('extension_requests as x')
           .select('x.id')
           .whereRef('x.case_id', '=', 'c.id')
           .where('x.status', '=', 'pending'),

@@ -162,7 +162,7 @@ describe('拆分 POST /api/cases/{id}/split', () => {
     expect([r.status, r.body.error?.code]).toEqual([409, 'stale_version']);
     // a unit does not see a case nobody has sent it
     r = await split(w.users.handlerS1.auth, c, joined.reportId);
-    expect([r.status, r.body.error?.code]).toEqual([404, 'out_of_scope']);
+    expect([r.status, r.body.error?.code]).toEqual([404, 'case_not_found']);
     r = await split(w.users.leader.auth, c, joined.reportId);
     expect([r.status, r.body.error?.code]).toEqual([403, 'read_only_role']);
     const bad = await post<object>(w.users.dispatcher.auth, `/api/cases/${c.id}/split`, {

@@ -1,3 +1,5 @@
+import { dispatchI18n } from '../pages/dispatch/i18n';
+import { superviseI18n } from '../pages/supervise/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -11,6 +13,8 @@ export const en: Messages = {
     workbench: 'Agent workbench',
     cases: 'Cases',
     myCases: 'My requests',
+    dispatch: 'Dispatch',
+    supervise: 'Supervision',
     main: 'Main navigation',
     skip: 'Skip to content',
   },
@@ -167,6 +171,7 @@ export const en: Messages = {
     invalidate: 'Not accepted',
     merge: 'Merged',
     merged_in: 'Case merged in',
+    split: 'Split',
     report_merged: 'Report merged in',
     citizen_update: 'Citizen update',
     response_warning: 'Response warning',
@@ -206,4 +211,6 @@ export const en: Messages = {
     shortcut: 'Shortcut: Ctrl+Enter files the case',
     created: 'Filed {{number}}',
   },
+  dispatch: dispatchI18n.en,
+  supervise: superviseI18n.en,
 };

@@ -1,3 +1,5 @@
+import { dispatchI18n } from '../pages/dispatch/i18n';
+import { superviseI18n } from '../pages/supervise/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
 export const zhCN = {
   app: { name: '智城', tagline: '城市运行管理平台' },
@@ -6,6 +8,8 @@ export const zhCN = {
     workbench: '坐席工作台',
     cases: '案件',
     myCases: '我的诉求',
+    dispatch: '派单',
+    supervise: '督办',
     main: '主导航',
     skip: '跳到正文',
   },
@@ -162,6 +166,7 @@ export const zhCN = {
     invalidate: '不予受理',
     merge: '并案',
     merged_in: '并入案件',
+    split: '拆分',
     report_merged: '来件并案',
     citizen_update: '市民补充',
     response_warning: '响应预警',
@@ -201,4 +206,6 @@ export const zhCN = {
     shortcut: '快捷键：Ctrl+Enter 提交',
     created: '已受理 {{number}}',
   },
+  dispatch: dispatchI18n.zhCN,
+  supervise: superviseI18n.zhCN,
 } as const;

@@ -3,7 +3,7 @@ import type { CaseFilters } from '../api/cases';
 export type Role =
   'citizen' | 'agent' | 'dispatcher' | 'handler' | 'grid_worker' | 'supervisor' | 'leader' | 'admin';
 
-export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases';
+export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases' | 'dispatch' | 'supervise';
 
 /** The screens each role works in (the server still decides what each may read and do). */
 export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
@@ -11,16 +11,20 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
     { key: 'home', to: '/' },
     { key: 'workbench', to: '/workbench' },
     { key: 'cases', to: '/cases' },
+    { key: 'dispatch', to: '/dispatch' },
   ],
   dispatcher: [
     { key: 'home', to: '/' },
     { key: 'workbench', to: '/workbench' },
     { key: 'cases', to: '/cases' },
+    { key: 'dispatch', to: '/dispatch' },
   ],
   admin: [
     { key: 'home', to: '/' },
     { key: 'workbench', to: '/workbench' },
     { key: 'cases', to: '/cases' },
+    { key: 'dispatch', to: '/dispatch' },
+    { key: 'supervise', to: '/supervise' },
   ],
   handler: [
     { key: 'home', to: '/' },
@@ -33,10 +37,12 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
   supervisor: [
     { key: 'home', to: '/' },
     { key: 'cases', to: '/cases' },
+    { key: 'supervise', to: '/supervise' },
   ],
   leader: [
     { key: 'home', to: '/' },
     { key: 'cases', to: '/cases' },
+    { key: 'supervise', to: '/supervise' },
   ],
   citizen: [
     { key: 'home', to: '/' },
