@@ -151,10 +151,11 @@ function MergeSection({ d, onMerged }: { d: CaseDetail; onMerged: (number: strin
   const similar = useSimilar(c.id);
   const merge = useCaseAction('/api/cases/{id}/merge');
   const [into, setInto] = useState('');
+  // mutateAsync: the merged case loses its merge action (and this section) before a mutate callback would run.
   const run = (intoCase: string) =>
-    merge.mutate(
-      { id: c.id, body: { version: c.version, intoCase } },
-      { onSuccess: () => onMerged(intoCase) },
+    void merge.mutateAsync({ id: c.id, body: { version: c.version, intoCase } }).then(
+      () => onMerged(intoCase),
+      () => undefined,
     );
   return (
     <section aria-labelledby="dp-merge">

@@ -27,10 +27,16 @@ function VerifyForm({ c, onDone }: { c: CaseDetail['case']; onDone: (text: strin
   const [note, setNote] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    verify.mutate(
-      { id: c.id, body: { version: c.version, passed, ...(note.trim() ? { note: note.trim() } : {}) } },
-      { onSuccess: () => onDone(t('supervise.verified')) },
-    );
+    // mutateAsync: a verified case loses its verify action (and this form) before a mutate callback would run.
+    void verify
+      .mutateAsync({
+        id: c.id,
+        body: { version: c.version, passed, ...(note.trim() ? { note: note.trim() } : {}) },
+      })
+      .then(
+        () => onDone(t('supervise.verified')),
+        () => undefined,
+      );
   };
   return (
     <form onSubmit={submit} aria-label={t('supervise.submitVerify')}>
@@ -65,9 +71,9 @@ function UrgeForm({ c, onDone }: { c: CaseDetail['case']; onDone: (text: string)
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (message.trim())
-      urge.mutate(
-        { id: c.id, body: { version: c.version, message: message.trim() } },
-        { onSuccess: (r) => onDone(t('supervise.urged', { count: r.case.counts.urges })) },
+      void urge.mutateAsync({ id: c.id, body: { version: c.version, message: message.trim() } }).then(
+        (r) => onDone(t('supervise.urged', { count: r.case.counts.urges })),
+        () => undefined,
       );
   };
   return (
@@ -91,16 +97,15 @@ function ExtensionForm({ d, onDone }: { d: CaseDetail; onDone: (text: string) =>
   const [reason, setReason] = useState('');
   const pending = d.extensions.find((x) => x.status === 'pending');
   const send = (approve: boolean) =>
-    decide.mutate(
-      {
+    void decide
+      .mutateAsync({
         id: d.case.id,
         body: { version: d.case.version, approve, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-      },
-      {
-        onSuccess: () =>
-          onDone(`${t('supervise.decided')}：${t(approve ? 'supervise.approve' : 'supervise.deny')}`),
-      },
-    );
+      })
+      .then(
+        () => onDone(`${t('supervise.decided')}：${t(approve ? 'supervise.approve' : 'supervise.deny')}`),
+        () => undefined,
+      );
   if (!pending) return null;
   return (
     <div>
