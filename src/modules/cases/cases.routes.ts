@@ -65,7 +65,9 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(request);
     const d = await caseDetail(ctx.db, actor, request.params.id);
     const citizen = actor.role === 'citizen';
-    const opened = d.events.find((e) => e.action === 'received')?.data as { reportId?: string } | undefined;
+    const openedData = d.events.find((e) => e.action === 'received')?.data;
+    const opened = (typeof openedData === 'string' ? JSON.parse(openedData) : openedData) as
+      { reportId?: string } | undefined;
     const founding = opened?.reportId ?? d.reports[0]?.id;
     return {
       case: presentCase(d.row, actor),

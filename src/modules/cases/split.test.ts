@@ -129,14 +129,21 @@ describe('拆分 POST /api/cases/{id}/split', () => {
   });
 
   it('gives a report that came with a merged case that case’s category, area and priority', async () => {
-    const a = await file(stall, { categoryCode: '04-06', areaCode: '110115104001' });
+    // b is filed first and merged into the later a: the founding report is a's, not the earliest one
     const b = await file(noise, { categoryCode: '02-01', areaCode: '110115105001', priority: 'urgent' });
+    const a = await file(stall, { categoryCode: '04-06', areaCode: '110115104001' });
     const merged = await post<{ case: CaseOut }>(w.users.dispatcher.auth, `/api/cases/${b.case.id}/merge`, {
       version: b.case.version,
       intoCase: a.case.number,
     });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     const d = await detail(a.case.id);
+    expect(d.reports.map((r) => [r.id, r.joinedLater])).toEqual([
+      [b.reportId, true],
+      [a.reportId, false],
+    ]);
+    const founding = await split(w.users.agent.auth, d.case, a.reportId);
+    expect([founding.status, founding.body.error?.code]).toEqual([409, 'report_not_merged']);
     const res = await split(w.users.agent.auth, d.case, b.reportId);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.newCase).toMatchObject({
