@@ -17,6 +17,10 @@ export const errorCodes = {
   not_found: 404,
   case_not_found: 404,
   report_not_found: 404,
+  /** 拆分: the report opened the case (it is the case), so it cannot leave it. */
+  report_not_merged: 409,
+  /** 拆分: the report has been rated; it stays with the case it was rated on. */
+  report_evaluated: 409,
   unit_not_found: 404,
   unknown_unit: 422,
   unknown_category: 422,

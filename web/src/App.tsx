@@ -4,9 +4,11 @@ import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage';
 import { CaseListPage } from './pages/cases/CaseListPage';
+import { DispatchPage } from './pages/dispatch/DispatchPage';
 import { HomePage } from './pages/home/HomePage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { SupervisePage } from './pages/supervise/SupervisePage';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage';
 import { RequireSession } from './session/session';
 
@@ -50,6 +52,8 @@ export function App() {
         <Route path="cases/:id" element={<CaseDetailPage />} />
         <Route path="workbench" element={<WorkbenchPage />} />
         <Route path="inbox" element={<InboxPage />} />
+        <Route path="dispatch" element={<DispatchPage />} />
+        <Route path="supervise" element={<SupervisePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -7,7 +7,6 @@ import type { CaseDeps } from './cases.deps.js';
 import { recordChange } from './cases.events.js';
 import { updateCase } from './cases.repository.js';
 import type { ActionBodies } from './cases.schema.js';
-import type { CaseAction } from './cases.state.js';
 
 /** What every action handler gets: the locked case row and the transaction it runs in. */
 export interface ActionContext {
@@ -19,7 +18,10 @@ export interface ActionContext {
   now: Date;
 }
 
-export type Handler<A extends CaseAction> = (c: ActionContext, body: ActionBodies[A]) => Promise<CaseRow>;
+export type Handler<A extends keyof ActionBodies> = (
+  c: ActionContext,
+  body: ActionBodies[A],
+) => Promise<CaseRow>;
 
 /** Applies a patch to the locked case and records the change (timeline + audit). */
 export async function change(

@@ -3,7 +3,7 @@ import { currentPolicy, findCategoryByCode, findCategoryById } from '../categori
 import { resolveDispatch } from '../dispatch/index.js';
 import { locate } from '../geo/index.js';
 import { findUnitByCode, findUnitById } from '../org/index.js';
-import { caseMerged, reportJoined, similarAtIntake } from '../similar/index.js';
+import { caseMerged, reportJoined, reportSplit, similarAtIntake } from '../similar/index.js';
 import { suggest } from '../suggest/suggest.service.js';
 import type { Conn } from '../../platform/db/index.js';
 import type { CaseDeps } from './cases.deps.js';
@@ -64,6 +64,6 @@ export const caseDeps: CaseDeps = {
     return (start, amount, unit) => addDuration(start, amount, unit, cal);
   },
   locate: (ctx, db, input) => locate(ctx, input, db),
-  similar: { atIntake: similarAtIntake, joined: reportJoined, merged: caseMerged },
+  similar: { atIntake: similarAtIntake, joined: reportJoined, merged: caseMerged, split: reportSplit },
   suggest: (ctx, db, probe) => suggest(ctx, caseDeps, db, probe),
 };

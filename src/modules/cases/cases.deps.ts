@@ -70,6 +70,23 @@ export interface SimilarDeps {
     db: Conn,
     args: { from: CaseRow; into: CaseRow; userId: number; reason: string | null; at: Date },
   ): Promise<void>;
+  /**
+   * Staff split a report out of `from` into the new case `into`: the report's words leave `from`'s
+   * index, `into` is indexed, and the pair is never proposed for merging again.
+   */
+  split(
+    ctx: AppContext,
+    db: Conn,
+    args: {
+      from: CaseRow;
+      into: CaseRow;
+      report: { text: string; lon: number | null; lat: number | null };
+      staying: ReadonlyArray<{ text: string; lon: number | null; lat: number | null }>;
+      userId: number;
+      reason: string | null;
+      at: Date;
+    },
+  ): Promise<void>;
 }
 
 export interface LocateProbe {

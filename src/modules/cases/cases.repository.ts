@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { AuditHead } from '../../platform/audit.js';
 import type { Conn } from '../../platform/db/index.js';
 import type {
@@ -195,6 +195,37 @@ export async function insertOpenedCase(
   const row = rows[0];
   if (!row) throw new Error(`no audit head for shard ${auditShard}`);
   return { number: row.number, head: { shard: auditShard, seq: Number(row.seq), hash: row.hash } };
+}
+
+/**
+ * Opens a case whose report already exists (拆分: a report leaves the case it was merged into);
+ * the number comes from the same sequence as intake's. Returns the row.
+ */
+export async function insertCaseWithNumber(
+  db: Conn,
+  c: Omit<CaseRow, 'number'>,
+  numberPrefix: string,
+): Promise<CaseRow> {
+  return db
+    .insertInto('cases')
+    .values({ ...c, number: sql<string>`${numberPrefix} || lpad(nextval('case_number_seq')::text, 6, '0')` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The report a case was opened with (its `received` entry names it), if the entry says. */
+export async function foundingReportId(db: Conn, caseId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('case_events')
+    .select('data')
+    .where('case_id', '=', caseId)
+    .where('action', '=', 'received')
+    .orderBy('at')
+    .limit(1)
+    .executeTakeFirst();
+  const data = typeof row?.data === 'string' ? (JSON.parse(row.data) as unknown) : row?.data;
+  const id = (data as { reportId?: unknown } | undefined)?.reportId;
+  return typeof id === 'string' ? id : null;
 }
 
 export async function insertReport(db: Conn, row: Insertable<ReportsTable>): Promise<void> {

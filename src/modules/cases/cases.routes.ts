@@ -5,9 +5,8 @@ import { idempotent } from '../../platform/idempotency.js';
 import { act } from './actions.service.js';
 import { caseDeps } from './cases.deps.impl.js';
 import { presentCase, presentReport } from './cases.presenter.js';
-import { caseDetail, listCases } from './cases.query.js';
+import { caseDetail, listCases, listExtras } from './cases.query.js';
 import { actionBodies, caseParams, intakeBody, listQuery } from './cases.schema.js';
-import type { CaseAction } from './cases.state.js';
 import { deadlineUnitsOf, unitWork } from './inbox.query.js';
 import { intake } from './intake.service.js';
 
@@ -50,7 +49,17 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/cases', { schema: { tags: ['cases'], querystring: listQuery } }, async (request) => {
     const actor = requireActor(request);
     const { rows, total } = await listCases(ctx.db, actor, request.query);
-    return { items: rows.map((r) => presentCase(r, actor)), total, page: request.query.page };
+    const { lastReturn, pending } = await listExtras(ctx.db, rows);
+    return {
+      items: rows.map((r) => ({
+        ...presentCase(r, actor),
+        // Beside a returned case, its unit's reason; beside a case being handled, a request for more time.
+        lastReturn: lastReturn.get(r.id) ?? null,
+        pendingExtension: pending.get(r.id) ?? null,
+      })),
+      total,
+      page: request.query.page,
+    };
   });
 
   app.get('/cases/:id', { schema: { tags: ['cases'], params: caseParams } }, async (request) => {
@@ -63,13 +72,18 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       deadlineUnits: await deadlineUnitsOf(ctx.db, d.row.deadline_policy_id),
       names: new Map(d.assignments.map((a) => [a.unit_path, a.unit_name])),
     });
+    const openedData = d.events.find((e) => e.action === 'received')?.data;
+    const opened = (typeof openedData === 'string' ? JSON.parse(openedData) : openedData) as
+      { reportId?: string } | undefined;
+    const founding = opened?.reportId ?? d.reports[0]?.id;
     return {
       case: presentCase(d.row, actor),
       /** The user's unit's side of the case: actions open now, how deadlines count (承办). */
       work,
       reports: d.reports
         .filter((r) => !citizen || r.reporter_user_id === actor.id)
-        .map((r) => presentReport(r, actor)),
+        // joinedLater: the report came to the case by 并案 (not the one it was opened with): it may be split out.
+        .map((r) => ({ ...presentReport(r, actor), joinedLater: r.id !== founding })),
       assignments: d.assignments.map((a) => ({
         id: a.id,
         unit: { id: a.unit_id, code: a.unit_code, name: a.unit_name },
@@ -118,7 +132,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  for (const action of Object.keys(actionBodies) as CaseAction[]) {
+  for (const action of Object.keys(actionBodies) as (keyof typeof actionBodies)[]) {
     app.post(
       `/cases/:id/${action.replaceAll('_', '-')}`,
       {

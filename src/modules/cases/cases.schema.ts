@@ -112,6 +112,16 @@ export const actionBodies = {
   invalidate: z.strictObject({ version, reason: text(1000) }),
   merge: z.strictObject({ version, intoCase: text(64), reason: text(1000).optional() }),
 } as const;
+/** 拆分: POST /api/cases/{id}/split (its own route: it answers with the new case as well). */
+export const splitBody = z.strictObject({
+  version,
+  /** The report to take out: one that joined the case after it was opened (并案), not rated yet. */
+  reportId: z.uuid(),
+  /** Why the report is not the same problem (kept on both timelines and in the audit). */
+  reason: text(1000).optional(),
+});
+export type SplitInput = z.infer<typeof splitBody>;
+
 export type ActionBodies = { [K in keyof typeof actionBodies]: z.infer<(typeof actionBodies)[K]> };
 
 export const caseParams = z.strictObject({ id: text(64).describe('case id (uuid) or case number') });
@@ -124,6 +134,17 @@ export const listQuery = z.strictObject({
     .pipe(z.array(z.enum(statuses)).optional()),
   unitId: z.coerce.number().int().positive().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Cases whose unit asked for more time and nobody has decided yet (延期待审批). */
+  pendingExtension: z.enum(['true', 'false']).optional(),
+  /**
+   * 争议: open cases the units keep sending back or the city had to redo — returned twice or more,
+   * or reopened after an unsatisfied rating (derived from the counters; there is no dispute record).
+   */
+  disputed: z.enum(['true', 'false']).optional(),
+  /** 回访: cases ready for the callback (verified, or answered at intake) with reports not rated yet. */
+  awaitingCallback: z.enum(['true', 'false']).optional(),
+  /** received (newest first, the default) or due (the resolution deadline nearest first, none last). */
+  sort: z.enum(['received', 'due']).default('received'),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -56,7 +56,8 @@ export type CaseAction =
   | 'close'
   | 'answer'
   | 'invalidate'
-  | 'merge';
+  | 'merge'
+  | 'split';
 
 interface Rule {
   from: readonly CaseStatus[];
@@ -97,6 +98,12 @@ export const lifecycle: Record<CaseAction, Rule> = {
   merge: {
     from: ['received', 'returned', ...working],
     to: 'merged',
+    roles: ['agent', 'dispatcher', 'supervisor', 'admin'],
+  },
+  // 拆分: a report merged in by mistake leaves for a case of its own; this case keeps its status.
+  split: {
+    from: ['received', 'returned', ...working],
+    to: null,
     roles: ['agent', 'dispatcher', 'supervisor', 'admin'],
   },
 };

@@ -6,6 +6,7 @@ import { deadlineTimersJob } from './cases.jobs.js';
 import { casesRoutes } from './cases.routes.js';
 import { inboxRoutes } from './inbox.routes.js';
 import { noticesRoutes } from './notices.routes.js';
+import { splitRoutes } from './split.routes.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(casesRoutes);
@@ -13,6 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(noticesRoutes);
   await app.register(caseAuditRoutes);
   await app.register(inboxRoutes);
+  await app.register(splitRoutes);
 };
 
 /** Reports, cases and their lifecycle, deadlines and timers, attachments, notices. */

@@ -3,7 +3,6 @@ import type { Tx } from '../../platform/db/index.js';
 import type { OrgUnit } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import type { CaseDeps, LocatedArea } from './cases.deps.js';
-import type { IntakeInput } from './cases.schema.js';
 
 /** What intake read from the address, kept in the intake event's data (`addressResolution`). */
 export interface AddressResolutionRecord {
@@ -32,7 +31,7 @@ export async function locateArea(
   ctx: AppContext,
   deps: CaseDeps,
   tx: Tx,
-  input: IntakeInput,
+  input: { address?: string | null; lon?: number | null; lat?: number | null },
 ): Promise<{ unit: OrgUnit | null; record: AddressResolutionRecord } | null> {
   const hasPoint = input.lon != null && input.lat != null;
   if (!input.address?.trim() && !hasPoint) return null;

@@ -12,6 +12,7 @@ export const similarModule: Module = {
 export {
   caseMerged,
   reportJoined,
+  reportSplit,
   similarAtIntake,
   rankCandidates,
   type Proposal,

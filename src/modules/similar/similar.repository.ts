@@ -108,6 +108,14 @@ export async function moveBuckets(db: Conn, fromCaseId: string, toCaseId: string
   await db.updateTable('case_lsh').set({ case_id: toCaseId }).where('case_id', '=', fromCaseId).execute();
 }
 
+/** Deletes a case's index rows in these buckets (words that no longer belong to it). */
+export async function deleteBuckets(db: Conn, caseId: string, buckets: number[]): Promise<void> {
+  if (buckets.length === 0) return;
+  await sql`delete from case_lsh where case_id = ${caseId}::uuid and bucket = any(${buckets}::int8[])`.execute(
+    db,
+  );
+}
+
 /** Deletes index rows older than `before`, at most `limit` (the pruning job's batch). */
 export async function pruneBuckets(db: Conn, before: Date, limit: number): Promise<number> {
   const r = await sql`delete from case_lsh where ctid in (

@@ -11,9 +11,11 @@ import {
 } from './similar.score.js';
 import {
   acceptPair,
+  deleteBuckets,
   insertBuckets,
   lookupCandidates,
   moveBuckets,
+  upsertDecision,
   type CandidateRow,
 } from './similar.repository.js';
 import { nameBuckets, namesIn, type TermStats } from './similar.names.js';
@@ -185,6 +187,54 @@ export async function caseMerged(
     at: args.at,
   });
   await moveBuckets(tx, args.from.id, args.into.id);
+}
+
+/**
+ * Staff split a report out of case `from` into the new case `into` (the `split` action, in its
+ * transaction). The report's words stop finding `from`: the index rows its text (and its place)
+ * would have written under `from` go, except those the words that stay — the case's own and its
+ * other reports' — would write too; the new case is indexed as intake indexes a new case. The pair
+ * is recorded as rejected, so it is never proposed for merging again.
+ */
+export async function reportSplit(
+  ctx: AppContext,
+  tx: Conn,
+  args: {
+    from: CaseRow;
+    into: CaseRow;
+    /** The report that left, and the reports that stay with `from`. */
+    report: { text: string; lon: number | null; lat: number | null };
+    staying: ReadonlyArray<{ text: string; lon: number | null; lat: number | null }>;
+    userId: number;
+    reason: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  const terms = await termsFor(ctx, tx);
+  const wordsOf = (r: { text: string; lon: number | null; lat: number | null }) => [
+    ...textBuckets(r.text),
+    ...probeBuckets({ ...caseProbe(args.from), text: r.text, title: null, lon: r.lon, lat: r.lat }, terms)
+      .index,
+  ];
+  const keep = new Set([
+    ...probeBuckets(caseProbe(args.from), terms).index,
+    ...args.staying.flatMap(wordsOf),
+  ]);
+  const gone = [...new Set(wordsOf(args.report))].filter((b) => !keep.has(b));
+  await deleteBuckets(tx, args.from.id, gone);
+  const probe = caseProbe(args.into);
+  await insertBuckets(tx, args.into.id, probeBuckets(probe, terms).index, probe.at);
+  const scored = scorePair(probe, caseProbe(args.from), windowMs(ctx), terms);
+  await upsertDecision(tx, {
+    caseId: args.into.id,
+    candidateId: args.from.id,
+    score: scored?.score ?? 0,
+    evidence: scored?.evidence ?? {},
+    status: 'rejected',
+    userId: args.userId,
+    reason: args.reason,
+    at: args.at,
+  });
 }
 
 /** Live proposals for an existing case: open cases in the window around it, rejected pairs left out. */

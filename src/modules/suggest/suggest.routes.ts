@@ -17,7 +17,16 @@ const suggestionOut = z.object({
   categoryName: z.string().nullable(),
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
-  alternatives: z.array(z.object({ label: z.string(), confidence: z.number() })),
+  /** The other readings, best first, each with the unit and category its label stands for (when mapped). */
+  alternatives: z.array(
+    z.object({
+      label: z.string(),
+      confidence: z.number(),
+      unitId: z.number().nullable(),
+      unitName: z.string().nullable(),
+      categoryCode: z.string().nullable(),
+    }),
+  ),
   phrases: z.array(z.object({ text: z.string(), weight: z.number() })),
   decision: z.string(),
 });
@@ -41,10 +50,33 @@ function suggestionQuery(db: Conn) {
       's.alternatives',
       's.phrases',
       's.decision',
+      'm.label_map',
     ]);
 }
 
-function presentSuggestion(r: Awaited<ReturnType<ReturnType<typeof suggestionQuery>['execute']>>[number]) {
+type SuggestionRow = Awaited<ReturnType<ReturnType<typeof suggestionQuery>['execute']>>[number];
+type UnitsByCode = Map<string, { id: number; name: string }>;
+
+/** The active units the alternatives' labels stand for, by code, in one query for all the rows. */
+async function alternativeUnits(db: Conn, rows: readonly SuggestionRow[]): Promise<UnitsByCode> {
+  const codes = new Set<string>();
+  for (const r of rows) {
+    for (const a of r.alternatives as Array<{ label: string }>) {
+      const code = r.label_map[a.label]?.unitCode;
+      if (code) codes.add(code);
+    }
+  }
+  if (codes.size === 0) return new Map();
+  const units = await db
+    .selectFrom('org_units')
+    .select(['id', 'code', 'name'])
+    .where('code', 'in', [...codes])
+    .where('active', '=', true)
+    .execute();
+  return new Map(units.map((u) => [u.code, { id: u.id, name: u.name }]));
+}
+
+function presentSuggestion(r: SuggestionRow, units: UnitsByCode) {
   return {
     modelVersion: r.version,
     label: r.label,
@@ -53,7 +85,17 @@ function presentSuggestion(r: Awaited<ReturnType<ReturnType<typeof suggestionQue
     categoryName: r.category_name,
     unitId: r.unit_id,
     unitName: r.unit_name,
-    alternatives: r.alternatives as Array<{ label: string; confidence: number }>,
+    alternatives: (r.alternatives as Array<{ label: string; confidence: number }>).map((a) => {
+      const target = r.label_map[a.label];
+      const unit = target?.unitCode ? units.get(target.unitCode) : undefined;
+      return {
+        label: a.label,
+        confidence: a.confidence,
+        unitId: unit?.id ?? null,
+        unitName: unit?.name ?? null,
+        categoryCode: target?.categoryCode ?? null,
+      };
+    }),
     phrases: r.phrases as Array<{ text: string; weight: number }>,
     decision: r.decision,
   };
@@ -119,7 +161,8 @@ export const suggestRoutes: FastifyPluginAsyncZod = async (app) => {
                 rows.map((r) => r.id),
               )
               .execute();
-      const byCase = new Map(suggestions.map((s) => [s.case_id, presentSuggestion(s)]));
+      const units = await alternativeUnits(ctx.db, suggestions);
+      const byCase = new Map(suggestions.map((s) => [s.case_id, presentSuggestion(s, units)]));
       return {
         items: rows.map((r) => ({ case: presentCase(r, actor), suggestion: byCase.get(r.id) ?? null })),
         total: Number(total.n),
@@ -145,7 +188,7 @@ export const suggestRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!row) throw new DomainError('case_not_found', `no case ${request.params.id}`);
       await assertInScope(ctx.db, actor, row);
       const s = await suggestionQuery(ctx.db).where('s.case_id', '=', row.id).executeTakeFirst();
-      return { suggestion: s ? presentSuggestion(s) : null };
+      return { suggestion: s ? presentSuggestion(s, await alternativeUnits(ctx.db, [s])) : null };
     },
   );
 

@@ -91,6 +91,8 @@ export interface ReportView {
   confidential: boolean;
   reporter: { name: string | null; phone: string | null; idNumber: string | null; email: string | null };
   answer: string | null;
+  /** The report came to the case by 并案 (not the one it was opened with): it may be split out. */
+  joinedLater: boolean;
   evaluation: {
     solved: boolean | null;
     satisfaction: string | null;

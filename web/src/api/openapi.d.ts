@@ -404,10 +404,14 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          awaitingCallback?: 'true' | 'false';
+          disputed?: 'true' | 'false';
           overdue?: 'true' | 'false';
           page?: number;
           pageSize?: number;
+          pendingExtension?: 'true' | 'false';
           q?: string;
+          sort?: 'received' | 'due';
           status?: string;
           unitId?: number;
         };
@@ -1417,6 +1421,55 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/split': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 拆分 — take a report merged into this case (并案) back out into a new case of its own */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path: {
+          /** @description case id (uuid) or case number */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+            /** Format: uuid */
+            reportId: string;
+            /** @description the case version you read (optimistic concurrency) */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/suggestion': {
     parameters: {
       query?: never;
@@ -1446,8 +1499,11 @@ export interface paths {
             'application/json': {
               suggestion: {
                 alternatives: {
+                  categoryCode: string | null;
                   confidence: number;
                   label: string;
+                  unitId: number | null;
+                  unitName: string | null;
                 }[];
                 categoryCode: string | null;
                 categoryName: string | null;

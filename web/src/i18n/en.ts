@@ -3,6 +3,8 @@ import { cockpitI18n } from '../pages/cockpit/i18n';
 import { caseActionsI18n } from '../components/case-actions/i18n';
 import { mapI18n } from '../components/map/i18n';
 import { inboxI18n } from '../pages/inbox/i18n';
+import { dispatchI18n } from '../pages/dispatch/i18n';
+import { superviseI18n } from '../pages/supervise/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -18,6 +20,8 @@ export const en: Messages = {
     myCases: 'My requests',
     cockpit: 'Cockpit',
     inbox: 'Inbox',
+    dispatch: 'Dispatch',
+    supervise: 'Supervision',
     main: 'Main navigation',
     skip: 'Skip to content',
   },
@@ -180,6 +184,7 @@ export const en: Messages = {
     invalidate: 'Not accepted',
     merge: 'Merged',
     merged_in: 'Case merged in',
+    split: 'Split',
     report_merged: 'Report merged in',
     citizen_update: 'Citizen update',
     response_warning: 'Response warning',
@@ -224,4 +229,6 @@ export const en: Messages = {
   inbox: inboxI18n.en,
   caseActions: caseActionsI18n.en,
   map: mapI18n.en,
+  dispatch: dispatchI18n.en,
+  supervise: superviseI18n.en,
 };

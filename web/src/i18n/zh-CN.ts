@@ -1,5 +1,7 @@
 import { portalI18n } from '../pages/portal/i18n';
 import { cockpitI18n } from '../pages/cockpit/i18n';
+import { dispatchI18n } from '../pages/dispatch/i18n';
+import { superviseI18n } from '../pages/supervise/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
 import { caseActionsI18n } from '../components/case-actions/i18n';
 import { mapI18n } from '../components/map/i18n';
@@ -13,6 +15,8 @@ export const zhCN = {
     myCases: '我的诉求',
     cockpit: '驾驶舱',
     inbox: '承办',
+    dispatch: '派单',
+    supervise: '督办',
     main: '主导航',
     skip: '跳到正文',
   },
@@ -175,6 +179,7 @@ export const zhCN = {
     invalidate: '不予受理',
     merge: '并案',
     merged_in: '并入案件',
+    split: '拆分',
     report_merged: '来件并案',
     citizen_update: '市民补充',
     response_warning: '响应预警',
@@ -219,4 +224,6 @@ export const zhCN = {
   inbox: inboxI18n.zhCN,
   caseActions: caseActionsI18n.zhCN,
   map: mapI18n.zhCN,
+  dispatch: dispatchI18n.zhCN,
+  supervise: superviseI18n.zhCN,
 } as const;

@@ -3,7 +3,8 @@ import type { CaseFilters } from '../api/cases';
 export type Role =
   'citizen' | 'agent' | 'dispatcher' | 'handler' | 'grid_worker' | 'supervisor' | 'leader' | 'admin';
 
-export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases' | 'cockpit' | 'inbox';
+export type NavKey =
+  'home' | 'workbench' | 'cases' | 'myCases' | 'cockpit' | 'inbox' | 'dispatch' | 'supervise';
 
 /** The screens each role works in (the server still decides what each may read and do). */
 export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
@@ -11,16 +12,20 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
     { key: 'home', to: '/' },
     { key: 'workbench', to: '/workbench' },
     { key: 'cases', to: '/cases' },
+    { key: 'dispatch', to: '/dispatch' },
   ],
   dispatcher: [
     { key: 'home', to: '/' },
     { key: 'workbench', to: '/workbench' },
     { key: 'cases', to: '/cases' },
+    { key: 'dispatch', to: '/dispatch' },
   ],
   admin: [
     { key: 'home', to: '/' },
     { key: 'workbench', to: '/workbench' },
     { key: 'cases', to: '/cases' },
+    { key: 'dispatch', to: '/dispatch' },
+    { key: 'supervise', to: '/supervise' },
     { key: 'cockpit', to: '/cockpit' },
   ],
   handler: [
@@ -36,11 +41,13 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
   supervisor: [
     { key: 'home', to: '/' },
     { key: 'cases', to: '/cases' },
+    { key: 'supervise', to: '/supervise' },
     { key: 'cockpit', to: '/cockpit' },
   ],
   leader: [
     { key: 'home', to: '/' },
     { key: 'cases', to: '/cases' },
+    { key: 'supervise', to: '/supervise' },
     { key: 'cockpit', to: '/cockpit' },
   ],
   citizen: [

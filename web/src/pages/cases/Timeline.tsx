@@ -26,6 +26,7 @@ const knownActions = new Set([
   'invalidate',
   'merge',
   'merged_in',
+  'split',
   'report_merged',
   'citizen_update',
   'response_warning',
