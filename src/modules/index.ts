@@ -6,6 +6,7 @@ import { categoriesModule } from './categories/index.js';
 import { channelsModule } from './channels/index.js';
 import { dispatchModule } from './dispatch/index.js';
 import { geoModule } from './geo/index.js';
+import { jobsModule } from './jobs/index.js';
 import { metricsModule } from './metrics/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { open311AdminModule, open311Module } from './open311/index.js';
@@ -33,4 +34,5 @@ export const modules: Module[] = [
   channelsModule,
   similarModule,
   geoModule,
+  jobsModule,
 ];

@@ -16,6 +16,7 @@ import * as m0010 from './migrations/0010_unit_polygons.js';
 import * as m0011 from './migrations/0011_similar.js';
 import * as m0012 from './migrations/0012_classifier.js';
 import * as m0013 from './migrations/0013_similar_terms.js';
+import * as m0014 from './migrations/0014_jobs.js';
 import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
@@ -103,6 +104,7 @@ const migrations: Record<string, Migration> = {
   '0011_similar': m0011,
   '0012_classifier': m0012,
   '0013_similar_terms': m0013,
+  '0014_jobs': m0014,
 };
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */

@@ -480,6 +480,22 @@ export interface TrainingLabelsTable {
   labelled_at: Timestamp;
 }
 
+/** A long operation's run (retraining, …): see migrations/0014_jobs.ts. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  status: 'running' | 'succeeded' | 'failed';
+  progress: Generated<number>;
+  message: string | null;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  result: ColumnType<unknown, string | undefined, string | null>;
+  error: ColumnType<{ code: string; message: string } | null, string | undefined, string | null>;
+  created_by: number | null;
+  created_at: DefaultTimestamp;
+  heartbeat_at: DefaultTimestamp;
+  finished_at: Date | null;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -513,6 +529,7 @@ export interface Database {
   merge_proposals: MergeProposalsTable;
   place_aliases: PlaceAliasesTable;
   unit_polygons: UnitPolygonsTable;
+  jobs: JobsTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;
