@@ -1,3 +1,4 @@
+import { adminI18n } from '../pages/admin/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -10,6 +11,7 @@ export const en: Messages = {
     home: 'Home',
     workbench: 'Agent workbench',
     cases: 'Cases',
+    admin: 'Administration',
     myCases: 'My requests',
     main: 'Main navigation',
     skip: 'Skip to content',
@@ -206,4 +208,5 @@ export const en: Messages = {
     shortcut: 'Shortcut: Ctrl+Enter files the case',
     created: 'Filed {{number}}',
   },
+  admin: adminI18n.en,
 };

@@ -1,3 +1,4 @@
+import { adminI18n } from '../pages/admin/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
 export const zhCN = {
   app: { name: '智城', tagline: '城市运行管理平台' },
@@ -5,6 +6,7 @@ export const zhCN = {
     home: '首页',
     workbench: '坐席工作台',
     cases: '案件',
+    admin: '系统管理',
     myCases: '我的诉求',
     main: '主导航',
     skip: '跳到正文',
@@ -201,4 +203,5 @@ export const zhCN = {
     shortcut: '快捷键：Ctrl+Enter 提交',
     created: '已受理 {{number}}',
   },
+  admin: adminI18n.zhCN,
 } as const;

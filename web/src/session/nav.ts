@@ -3,7 +3,7 @@ import type { CaseFilters } from '../api/cases';
 export type Role =
   'citizen' | 'agent' | 'dispatcher' | 'handler' | 'grid_worker' | 'supervisor' | 'leader' | 'admin';
 
-export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases';
+export type NavKey = 'home' | 'workbench' | 'cases' | 'myCases' | 'admin';
 
 /** The screens each role works in (the server still decides what each may read and do). */
 export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
@@ -21,6 +21,7 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
     { key: 'home', to: '/' },
     { key: 'workbench', to: '/workbench' },
     { key: 'cases', to: '/cases' },
+    { key: 'admin', to: '/admin' },
   ],
   handler: [
     { key: 'home', to: '/' },
