@@ -59,7 +59,8 @@ export async function finishJob(
   db: Conn,
   id: string,
   outcome:
-    { status: 'succeeded'; result: unknown } | { status: 'failed'; error: { code: string; message: string } },
+    | { status: 'succeeded'; result: unknown }
+    | { status: 'failed'; error: { code: string; message: string; details?: unknown } },
   at: Date,
 ): Promise<JobRow | undefined> {
   return db

@@ -20,7 +20,7 @@ export const jobOut = z.object({
   /** The kind's own result once succeeded (for model_training: the new version and its scores). */
   result: z.unknown(),
   /** Why it failed: a stable error code and a message. */
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
   createdBy: z.number().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -14,6 +14,9 @@ import {
 } from './jobs.repository.js';
 import type { JobKind } from './jobs.schema.js';
 
+/** Why a run failed: the domain error's code, message and details. */
+type JobError = { code: string; message: string; details?: unknown };
+
 /**
  * A running job whose process has not reported for this long is taken for dead (the server
  * restarted or crashed mid-run): readers see it failed instead of running for ever. Runs report
@@ -78,8 +81,14 @@ export async function startJob(
   return row;
 }
 
-function jobError(error: unknown): { code: string; message: string } {
-  if (error instanceof DomainError) return { code: error.code, message: error.message };
+function jobError(error: unknown): JobError {
+  if (error instanceof DomainError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
+  }
   return { code: 'internal_error', message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -80,6 +80,7 @@ describe('retraining as a job (POST /api/models/train, GET /api/jobs/{id})', () 
     expect(done.status).toBe('failed');
     expect(done.error?.code).toBe('validation_failed');
     expect(done.error?.message).toContain('at least 50 labelled cases');
+    expect(done.error?.details).toEqual({ needed: 50, examples: 0, classes: 0 });
     expect(done.finishedAt).not.toBeNull();
   });
 

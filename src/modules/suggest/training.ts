@@ -59,6 +59,7 @@ export async function trainFromDb(
       'validation_failed',
       `training needs at least ${MIN_DB_EXAMPLES} labelled cases in 2 or more classes; the database has ` +
         `${examples.length} in ${classes.size}`,
+      { needed: MIN_DB_EXAMPLES, examples: examples.length, classes: classes.size },
     );
   }
   // Cross-validation is most of the work: 5 models on 4/5 of the data; then the final model.

@@ -489,7 +489,11 @@ export interface JobsTable {
   message: string | null;
   params: ColumnType<Record<string, unknown>, string | undefined, string>;
   result: ColumnType<unknown, string | undefined, string | null>;
-  error: ColumnType<{ code: string; message: string } | null, string | undefined, string | null>;
+  error: ColumnType<
+    { code: string; message: string; details?: unknown } | null,
+    string | undefined,
+    string | null
+  >;
   created_by: number | null;
   created_at: DefaultTimestamp;
   heartbeat_at: DefaultTimestamp;

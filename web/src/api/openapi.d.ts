@@ -3499,6 +3499,7 @@ export interface paths {
                 createdBy: number | null;
                 error: {
                   code: string;
+                  details?: unknown;
                   message: string;
                 } | null;
                 finishedAt: string | null;
@@ -3557,6 +3558,7 @@ export interface paths {
               createdBy: number | null;
               error: {
                 code: string;
+                details?: unknown;
                 message: string;
               } | null;
               finishedAt: string | null;
@@ -4256,6 +4258,7 @@ export interface paths {
               createdBy: number | null;
               error: {
                 code: string;
+                details?: unknown;
                 message: string;
               } | null;
               finishedAt: string | null;

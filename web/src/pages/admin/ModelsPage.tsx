@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   useActivateModel,
@@ -8,6 +9,7 @@ import {
   useModels,
   useRollbackModel,
   useStartTraining,
+  type Job,
   type ModelVersion,
   type TrainingResult,
 } from '../../api/admin/models';
@@ -109,6 +111,24 @@ export function ModelsPage() {
   );
 }
 
+/** Why a run failed, in the reader's language when the server said which numbers fell short. */
+function failure(error: Job['error'], t: TFunction): string {
+  const d = error?.details;
+  if (
+    typeof d === 'object' &&
+    d !== null &&
+    'needed' in d &&
+    'examples' in d &&
+    'classes' in d &&
+    typeof d.needed === 'number' &&
+    typeof d.examples === 'number' &&
+    typeof d.classes === 'number'
+  ) {
+    return t('admin.models.tooFew', { needed: d.needed, examples: d.examples, classes: d.classes });
+  }
+  return error?.message ?? '';
+}
+
 /** Starts a retraining job and follows it: a progress bar until the new version is registered. */
 function Training() {
   const { t } = useTranslation();
@@ -181,7 +201,7 @@ function Training() {
           )}
           {job.data.status === 'failed' && (
             <p className="error" role="alert" data-testid="training-failed">
-              {t('admin.models.failed', { message: job.data.error?.message ?? '' })}
+              {t('admin.models.failed', { message: failure(job.data.error, t) })}
             </p>
           )}
         </div>

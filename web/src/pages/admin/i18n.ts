@@ -149,6 +149,8 @@ const zhCN = {
     done: '已生成新版本 v{{version}}：{{examples}} 条标注案件，macro-F1 {{f1}}。',
     nowActive: '已启用。',
     failed: '训练未完成：{{message}}',
+    tooFew:
+      '至少需要 {{needed}} 件已签收的案件作为标注（至少 2 个类别），目前只有 {{examples}} 件、{{classes}} 类',
     versions: '模型版本',
     version: '版本',
     source: '来源',
@@ -315,6 +317,8 @@ const en: typeof zhCN = {
     done: 'New version v{{version}}: {{examples}} labelled cases, macro-F1 {{f1}}.',
     nowActive: 'Active.',
     failed: 'Training did not finish: {{message}}',
+    tooFew:
+      'needs at least {{needed}} accepted cases as labels (in 2 or more classes); there are {{examples}} in {{classes}}',
     versions: 'Versions',
     version: 'Version',
     source: 'Source',
