@@ -34,6 +34,15 @@ async function apiLogin(username: string) {
   tokens[username] = ((await res.json()) as { token: string }).token;
 }
 
+async function loginStatus(username: string, password: string): Promise<number> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return res.status;
+}
+
 type Unit = { id: number; code: string; name: string; kind: string };
 type Category = { code: string; name: string; isLeaf: boolean; children: Category[] };
 let street: Unit;
@@ -123,6 +132,19 @@ describe('admin screens', () => {
       await second.page.context().close();
     }
     expect(second.unexpected(), 'errors on the new user’s page').toEqual([]);
+
+    // Reset the password, then deactivate: the old password stops working, then the account does.
+    await row.getByRole('button', { name: '修改' }).click();
+    const edit = page.getByRole('form', { name: `修改 ${username}` });
+    await edit.getByLabel('重置密码').fill('street-pass-2');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await row.getByRole('status').filter({ hasText: '密码已重置' }).waitFor();
+    expect(await loginStatus(username, 'street-pass-1')).toBe(401);
+    expect(await loginStatus(username, 'street-pass-2')).toBe(200);
+    await row.getByRole('button', { name: '停用' }).click();
+    await row.getByRole('button', { name: '确认停用' }).click();
+    await row.getByText('已停用').waitFor();
+    expect(await loginStatus(username, 'street-pass-2')).toBe(401);
   });
 
   it('categories: sets the deadlines of a leaf (a new version)', async () => {
