@@ -47,7 +47,7 @@ describe('jobs', () => {
     });
   });
 
-  it('keeps a domain error’s code and hides nothing else as success', async () => {
+  it('records a domain error’s code, and any other failure as internal_error', async () => {
     const failing = await startJob(
       w.ctx,
       { kind: 'model_training', params: {}, createdBy: w.users.admin.id },

@@ -24,7 +24,7 @@ export function CategoriesPage() {
   return (
     <section aria-labelledby="cat-title">
       <h1 id="cat-title">{t('admin.section.categories')}</h1>
-      <div className="columns">
+      <div className="columns cat-columns">
         <div>
           {tree.isPending && <Loading />}
           {tree.isError && <ErrorMessage error={tree.error} />}
@@ -204,26 +204,28 @@ function DeadlineForm({ code, current }: { code: string; current: CategoryNode['
                 const v = values[key]!;
                 const label = `${t(`priority.${p}`)} ${t(`admin.cat.${term}`)}`;
                 return (
-                  <td key={term} className="row">
-                    <input
-                      type="number"
-                      min={1}
-                      required
-                      aria-label={label}
-                      className="num"
-                      value={v.amount}
-                      onChange={(e) => setValues({ ...values, [key]: { ...v, amount: e.target.value } })}
-                    />
-                    <select
-                      aria-label={`${label} ${t('admin.cat.unit')}`}
-                      value={v.unit}
-                      onChange={(e) =>
-                        setValues({ ...values, [key]: { ...v, unit: e.target.value as Unit } })
-                      }
-                    >
-                      <option value="hours">{t('admin.cat.hours')}</option>
-                      <option value="workdays">{t('admin.cat.workdays')}</option>
-                    </select>
+                  <td key={term}>
+                    <div className="row nowrap">
+                      <input
+                        type="number"
+                        min={1}
+                        required
+                        aria-label={label}
+                        className="num"
+                        value={v.amount}
+                        onChange={(e) => setValues({ ...values, [key]: { ...v, amount: e.target.value } })}
+                      />
+                      <select
+                        aria-label={`${label} ${t('admin.cat.unit')}`}
+                        value={v.unit}
+                        onChange={(e) =>
+                          setValues({ ...values, [key]: { ...v, unit: e.target.value as Unit } })
+                        }
+                      >
+                        <option value="hours">{t('admin.cat.hours')}</option>
+                        <option value="workdays">{t('admin.cat.workdays')}</option>
+                      </select>
+                    </div>
                   </td>
                 );
               })}

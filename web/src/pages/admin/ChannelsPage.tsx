@@ -79,31 +79,33 @@ export function ChannelsPage() {
                   <td>
                     {revoked ? t('admin.revoked') : c.active ? t('admin.active') : t('admin.channels.paused')}
                   </td>
-                  <td className="row">
-                    {!revoked && (
-                      <>
-                        <button
-                          type="button"
-                          onClick={() => setActive.mutate({ id: c.id, active: !c.active })}
-                        >
-                          {c.active ? t('admin.channels.pause') : t('admin.channels.resume')}
-                        </button>
-                        <ConfirmButton
-                          label={t('admin.channels.rotate')}
-                          confirmLabel={t('admin.channels.confirmRotate')}
-                          onConfirm={() =>
-                            rotate.mutate(c.id, {
-                              onSuccess: (r) => setSecret({ name: r.name, secret: r.secret }),
-                            })
-                          }
-                        />
-                        <ConfirmButton
-                          label={t('admin.revoke')}
-                          confirmLabel={t('admin.confirmRevoke')}
-                          onConfirm={() => revoke.mutate(c.id)}
-                        />
-                      </>
-                    )}
+                  <td>
+                    <div className="row">
+                      {!revoked && (
+                        <>
+                          <button
+                            type="button"
+                            onClick={() => setActive.mutate({ id: c.id, active: !c.active })}
+                          >
+                            {c.active ? t('admin.channels.pause') : t('admin.channels.resume')}
+                          </button>
+                          <ConfirmButton
+                            label={t('admin.channels.rotate')}
+                            confirmLabel={t('admin.channels.confirmRotate')}
+                            onConfirm={() =>
+                              rotate.mutate(c.id, {
+                                onSuccess: (r) => setSecret({ name: r.name, secret: r.secret }),
+                              })
+                            }
+                          />
+                          <ConfirmButton
+                            label={t('admin.revoke')}
+                            confirmLabel={t('admin.confirmRevoke')}
+                            onConfirm={() => revoke.mutate(c.id)}
+                          />
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               );

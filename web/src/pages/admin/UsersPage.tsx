@@ -197,26 +197,28 @@ function UserRow({
         <td>{t(`role.${asRole(user.role)}`)}</td>
         <td>{user.unit?.name ?? t('common.none')}</td>
         <td>{user.active ? t('admin.active') : t('admin.inactive')}</td>
-        <td className="row">
-          <button type="button" className="link" onClick={() => onEdit(!editing)}>
-            {t('admin.edit')}
-          </button>
-          {user.active ? (
-            <ConfirmButton
-              label={t('admin.deactivate')}
-              confirmLabel={t('admin.confirmDeactivate')}
-              onConfirm={() => update.mutate({ id: user.id, body: { active: false } })}
-            />
-          ) : (
-            <button type="button" onClick={() => update.mutate({ id: user.id, body: { active: true } })}>
-              {t('admin.activate')}
+        <td>
+          <div className="row">
+            <button type="button" className="link" onClick={() => onEdit(!editing)}>
+              {t('admin.edit')}
             </button>
-          )}
-          {done && (
-            <span className="ok" role="status">
-              {done}
-            </span>
-          )}
+            {user.active ? (
+              <ConfirmButton
+                label={t('admin.deactivate')}
+                confirmLabel={t('admin.confirmDeactivate')}
+                onConfirm={() => update.mutate({ id: user.id, body: { active: false } })}
+              />
+            ) : (
+              <button type="button" onClick={() => update.mutate({ id: user.id, body: { active: true } })}>
+                {t('admin.activate')}
+              </button>
+            )}
+            {done && (
+              <span className="ok" role="status">
+                {done}
+              </span>
+            )}
+          </div>
         </td>
       </tr>
       {(editing || update.isError) && (
