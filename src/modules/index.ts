@@ -8,6 +8,7 @@ import { channelsModule } from './channels/index.js';
 import { dispatchModule } from './dispatch/index.js';
 import { geoModule } from './geo/index.js';
 import { liveModule } from './live/index.js';
+import { jobsModule } from './jobs/index.js';
 import { metricsModule } from './metrics/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { open311AdminModule, open311Module } from './open311/index.js';
@@ -37,4 +38,5 @@ export const modules: Module[] = [
   geoModule,
   liveModule,
   configModule,
+  jobsModule,
 ];

@@ -17,6 +17,9 @@ const PortalPage = lazy(() => import('./pages/portal/PortalPage').then((m) => ({
 // The cockpit carries ECharts: a chunk of its own, fetched when the screen is opened.
 const CockpitPage = lazy(() => import('./pages/cockpit/CockpitPage'));
 
+// Only administrators open these screens: their code is a chunk of its own.
+const AdminRoutes = lazy(() => import('./pages/admin/AdminRoutes'));
+
 /** The console's screens; everything but /login and the citizen portal (/portal) needs a session. */
 export function App() {
   return (
@@ -54,6 +57,14 @@ export function App() {
         <Route path="inbox" element={<InboxPage />} />
         <Route path="dispatch" element={<DispatchPage />} />
         <Route path="supervise" element={<SupervisePage />} />
+        <Route
+          path="admin/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <AdminRoutes />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -22,7 +22,11 @@ const demoUsers = [
   { username: 'grid_xhm', role: '网格员', nav: ['首页', '承办', '案件'] },
   { username: 'supervisor', role: '督办员', nav: ['首页', '案件', '督办', '驾驶舱'] },
   { username: 'leader', role: '领导', nav: ['首页', '案件', '督办', '驾驶舱'] },
-  { username: 'admin', role: '系统管理员', nav: ['首页', '坐席工作台', '案件', '派单', '督办', '驾驶舱'] },
+  {
+    username: 'admin',
+    role: '系统管理员',
+    nav: ['首页', '坐席工作台', '案件', '派单', '督办', '驾驶舱', '系统管理'],
+  },
   { username: 'citizen', role: '市民', nav: ['首页', '我的诉求'] },
 ];
 

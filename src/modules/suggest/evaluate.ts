@@ -19,12 +19,36 @@ export function crossValidate(
   folds = 5,
   options: TrainOptions = {},
 ): Evaluation {
+  const steps = crossValidation(examples, threshold, folds, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** One fold done, of how many. */
+export interface FoldDone {
+  fold: number;
+  folds: number;
+}
+
+/**
+ * The same cross-validation one fold at a time: it yields after each fold, so a caller on the
+ * server's event loop can report progress and let requests through between folds.
+ */
+export function* crossValidation(
+  examples: Example[],
+  threshold: number,
+  folds = 5,
+  options: TrainOptions = {},
+): Generator<FoldDone, Evaluation> {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const y = examples.map((e) => labels.indexOf(e.label));
   const k = Math.max(2, Math.min(folds, ...labels.map((_, i) => y.filter((v) => v === i).length)));
   const split = stratifiedFolds(y, k, options.seed ?? 42);
   const predicted = new Array<{ label: string; confidence: number }>(examples.length);
-  for (const test of split) {
+  for (const [f, test] of split.entries()) {
+    if (f > 0) yield { fold: f, folds: k };
     const held = new Set(test);
     const model = trainModel(
       examples.filter((_, i) => !held.has(i)),
@@ -35,6 +59,7 @@ export function crossValidate(
       predicted[i] = { label: c.label, confidence: c.confidence };
     }
   }
+  yield { fold: k, folds: k };
   let correct = 0;
   let above = 0;
   let aboveCorrect = 0;

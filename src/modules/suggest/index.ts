@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Module } from '../module.js';
 import { previewRoutes } from './suggest.preview.js';
 import { suggestRoutes } from './suggest.routes.js';
+import { trainingRoutes } from './training.routes.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(suggestRoutes);
   await app.register(previewRoutes);
+  await app.register(trainingRoutes);
 };
 
 /** Smart dispatch: the active classifier's suggestion at intake, the dispatcher queue, the model registry, the live preview for agents. */

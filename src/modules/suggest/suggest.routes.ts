@@ -7,6 +7,7 @@ import { presentCase } from '../cases/cases.presenter.js';
 import { findCase } from '../cases/cases.repository.js';
 import { caseParams } from '../cases/cases.schema.js';
 import { assertInScope, scopeFilter, scopeOf } from '../cases/index.js';
+import { modelListOut, modelOut } from './models.schema.js';
 import { activateModel, activeModelProblem, listModels, rollbackModel, type ModelEntry } from './registry.js';
 
 const suggestionOut = z.object({
@@ -192,19 +193,23 @@ export const suggestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/models', { schema: { tags, summary: 'The classifier model registry' } }, async (request) => {
-    requireRole(request, ['admin', 'supervisor', 'leader']);
-    const [models, live, problem] = await Promise.all([
-      listModels(ctx.db),
-      liveAccuracy(ctx.db),
-      activeModelProblem(ctx, ctx.db),
-    ]);
-    return {
-      items: models.map((m) => ({ ...presentModel(m), live: live.get(m.version) ?? null })),
-      // The active version cannot be read (older format, damaged): intake runs without suggestions.
-      activeProblem: problem,
-    };
-  });
+  app.get(
+    '/models',
+    { schema: { tags, summary: 'The classifier model registry', response: { 200: modelListOut } } },
+    async (request) => {
+      requireRole(request, ['admin', 'supervisor', 'leader']);
+      const [models, live, problem] = await Promise.all([
+        listModels(ctx.db),
+        liveAccuracy(ctx.db),
+        activeModelProblem(ctx, ctx.db),
+      ]);
+      return {
+        items: models.map((m) => ({ ...presentModel(m), live: live.get(m.version) ?? null })),
+        // The active version cannot be read (older format, damaged): intake runs without suggestions.
+        activeProblem: problem,
+      };
+    },
+  );
 
   app.post(
     '/models/:version/activate',
@@ -213,6 +218,7 @@ export const suggestRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Make a model version the active one',
         params: z.strictObject({ version: z.coerce.number().int().positive() }),
+        response: { 200: modelOut },
       },
     },
     async (request) => {
@@ -223,7 +229,7 @@ export const suggestRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/models/rollback',
-    { schema: { tags, summary: 'Go back to the previously active model' } },
+    { schema: { tags, summary: 'Go back to the previously active model', response: { 200: modelOut } } },
     async (request) => {
       const actor = requireRole(request, ['admin']);
       return presentModel(await rollbackModel(ctx, ctx.db, actor.id));

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/index.js';
 import type { LabelMap } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { serializeModel, trainModel, type Example } from '../classifier/index.js';
-import { crossValidate, type Evaluation } from './evaluate.js';
+import { crossValidation, type Evaluation } from './evaluate.js';
 import { activateModel, registerModel, type ModelEntry } from './registry.js';
 
 /** Fewest labelled cases a model is trained from; below this the dispatcher is better alone. */
@@ -16,7 +16,12 @@ export interface FromDbOptions {
   sinceDays?: number;
   activate: boolean;
   createdBy: number | null;
+  /** Told after each step (0..1 and what is next); the run yields to the event loop between steps. */
+  onProgress?: (progress: number, message: string) => Promise<void>;
 }
+
+/** Lets other work (requests, timers) run between the CPU-bound steps of a training run. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * `train --from-db`: learns from the city's own handling — each case's text labelled with the
@@ -37,6 +42,11 @@ export async function trainFromDb(
   if (options.sinceDays) {
     q = q.where('t.labelled_at', '>=', new Date(Date.now() - options.sinceDays * 86_400_000));
   }
+  const report = async (progress: number, message: string) => {
+    await options.onProgress?.(progress, message);
+    await yieldToLoop();
+  };
+  await report(0.02, 'reading labelled cases');
   const rows = await q.orderBy('t.case_id').execute();
   const usable = rows.filter((r) => options.label === 'unit' || r.category_code !== null);
   const examples: Example[] = usable.map((r) => ({
@@ -49,10 +59,23 @@ export async function trainFromDb(
       'validation_failed',
       `training needs at least ${MIN_DB_EXAMPLES} labelled cases in 2 or more classes; the database has ` +
         `${examples.length} in ${classes.size}`,
+      { needed: MIN_DB_EXAMPLES, examples: examples.length, classes: classes.size },
     );
   }
-  const evaluation = crossValidate(examples, ctx.config.AUTO_DISPATCH_CONFIDENCE);
+  // Cross-validation is most of the work: 5 models on 4/5 of the data; then the final model.
+  await report(0.05, `cross-validating ${examples.length} cases`);
+  const folds = crossValidation(examples, ctx.config.AUTO_DISPATCH_CONFIDENCE);
+  let step = folds.next();
+  while (!step.done) {
+    await report(
+      0.05 + 0.75 * (step.value.fold / step.value.folds),
+      `fold ${step.value.fold}/${step.value.folds} done`,
+    );
+    step = folds.next();
+  }
+  const evaluation = step.value;
   const model = trainModel(examples);
+  await report(0.95, 'registering the model');
   const labelMap: LabelMap = {};
   if (options.label === 'unit') {
     for (const label of classes) {

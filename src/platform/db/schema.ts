@@ -489,6 +489,26 @@ export interface TrainingLabelsTable {
   labelled_at: Timestamp;
 }
 
+/** A long operation's run (retraining, …): see migrations/0015_jobs.ts. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  status: 'running' | 'succeeded' | 'failed';
+  progress: Generated<number>;
+  message: string | null;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  result: ColumnType<unknown, string | undefined, string | null>;
+  error: ColumnType<
+    { code: string; message: string; details?: unknown } | null,
+    string | undefined,
+    string | null
+  >;
+  created_by: number | null;
+  created_at: DefaultTimestamp;
+  heartbeat_at: DefaultTimestamp;
+  finished_at: Date | null;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -523,6 +543,7 @@ export interface Database {
   merge_proposals: MergeProposalsTable;
   place_aliases: PlaceAliasesTable;
   unit_polygons: UnitPolygonsTable;
+  jobs: JobsTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

@@ -3827,6 +3827,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent long operations, newest first */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'model_training';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                createdAt: string;
+                createdBy: number | null;
+                error: {
+                  code: string;
+                  details?: unknown;
+                  message: string;
+                } | null;
+                finishedAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'model_training';
+                message: string | null;
+                params: {
+                  [key: string]: unknown;
+                };
+                progress: number;
+                result: unknown;
+                /** @enum {string} */
+                status: 'running' | 'succeeded' | 'failed';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A long operation: status, progress, result or error (poll until not running) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              createdBy: number | null;
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              } | null;
+              finishedAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'model_training';
+              message: string | null;
+              params: {
+                [key: string]: unknown;
+              };
+              progress: number;
+              result: unknown;
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/live': {
     parameters: {
       query?: never;
@@ -4505,7 +4624,42 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              activeProblem: {
+                code: string;
+                message: string;
+                version: number;
+              } | null;
+              items: {
+                activatedAt: string | null;
+                active: boolean;
+                createdAt: string;
+                examples: number;
+                labels: {
+                  [key: string]: {
+                    categoryCode?: string;
+                    unitCode?: string;
+                  };
+                };
+                live: {
+                  accuracy: number | null;
+                  autoAccuracy: number | null;
+                  autoDispatched: number;
+                  labelled: number;
+                  suggested: number;
+                } | null;
+                metrics: {
+                  [key: string]: unknown;
+                };
+                name: string;
+                sha256: string;
+                sizeBytes: number;
+                source: string;
+                version: number;
+              }[];
+            };
+          };
         };
       };
     };
@@ -4543,7 +4697,28 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              activatedAt: string | null;
+              active: boolean;
+              createdAt: string;
+              examples: number;
+              labels: {
+                [key: string]: {
+                  categoryCode?: string;
+                  unitCode?: string;
+                };
+              };
+              metrics: {
+                [key: string]: unknown;
+              };
+              name: string;
+              sha256: string;
+              sizeBytes: number;
+              source: string;
+              version: number;
+            };
+          };
         };
       };
     };
@@ -4577,7 +4752,97 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              activatedAt: string | null;
+              active: boolean;
+              createdAt: string;
+              examples: number;
+              labels: {
+                [key: string]: {
+                  categoryCode?: string;
+                  unitCode?: string;
+                };
+              };
+              metrics: {
+                [key: string]: unknown;
+              };
+              name: string;
+              sha256: string;
+              sizeBytes: number;
+              source: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/models/train': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start retraining the classifier from the labelled cases (a job: poll /api/jobs/{id}) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default false */
+            activate?: boolean;
+            /**
+             * @default unit
+             * @enum {string}
+             */
+            label?: 'unit' | 'category';
+            sinceDays?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              createdBy: number | null;
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              } | null;
+              finishedAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'model_training';
+              message: string | null;
+              params: {
+                [key: string]: unknown;
+              };
+              progress: number;
+              result: unknown;
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
+            };
+          };
         };
       };
     };

@@ -5,6 +5,7 @@ import { mapI18n } from '../components/map/i18n';
 import { inboxI18n } from '../pages/inbox/i18n';
 import { dispatchI18n } from '../pages/dispatch/i18n';
 import { superviseI18n } from '../pages/supervise/i18n';
+import { adminI18n } from '../pages/admin/i18n';
 import type { zhCN } from './zh-CN';
 
 /** The shape of a language: the same keys as zh-CN, any strings. */
@@ -17,6 +18,7 @@ export const en: Messages = {
     home: 'Home',
     workbench: 'Agent workbench',
     cases: 'Cases',
+    admin: 'Administration',
     myCases: 'My requests',
     cockpit: 'Cockpit',
     inbox: 'Inbox',
@@ -231,4 +233,5 @@ export const en: Messages = {
   map: mapI18n.en,
   dispatch: dispatchI18n.en,
   supervise: superviseI18n.en,
+  admin: adminI18n.en,
 };

@@ -2,6 +2,7 @@ import { portalI18n } from '../pages/portal/i18n';
 import { cockpitI18n } from '../pages/cockpit/i18n';
 import { dispatchI18n } from '../pages/dispatch/i18n';
 import { superviseI18n } from '../pages/supervise/i18n';
+import { adminI18n } from '../pages/admin/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
 import { caseActionsI18n } from '../components/case-actions/i18n';
 import { mapI18n } from '../components/map/i18n';
@@ -12,6 +13,7 @@ export const zhCN = {
     home: '首页',
     workbench: '坐席工作台',
     cases: '案件',
+    admin: '系统管理',
     myCases: '我的诉求',
     cockpit: '驾驶舱',
     inbox: '承办',
@@ -226,4 +228,5 @@ export const zhCN = {
   map: mapI18n.zhCN,
   dispatch: dispatchI18n.zhCN,
   supervise: superviseI18n.zhCN,
+  admin: adminI18n.zhCN,
 } as const;

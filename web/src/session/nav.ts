@@ -4,7 +4,7 @@ export type Role =
   'citizen' | 'agent' | 'dispatcher' | 'handler' | 'grid_worker' | 'supervisor' | 'leader' | 'admin';
 
 export type NavKey =
-  'home' | 'workbench' | 'cases' | 'myCases' | 'cockpit' | 'inbox' | 'dispatch' | 'supervise';
+  'home' | 'workbench' | 'cases' | 'myCases' | 'cockpit' | 'inbox' | 'dispatch' | 'supervise' | 'admin';
 
 /** The screens each role works in (the server still decides what each may read and do). */
 export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
@@ -27,6 +27,7 @@ export const navByRole: Record<Role, Array<{ key: NavKey; to: string }>> = {
     { key: 'dispatch', to: '/dispatch' },
     { key: 'supervise', to: '/supervise' },
     { key: 'cockpit', to: '/cockpit' },
+    { key: 'admin', to: '/admin' },
   ],
   handler: [
     { key: 'home', to: '/' },

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** What a job does; each kind is started by its own route (POST /api/models/train, …). */
+export const jobKinds = ['model_training'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+export const jobStatuses = ['running', 'succeeded', 'failed'] as const;
+
+/** A long operation's run as the API shows it; clients poll GET /api/jobs/{id} until it is not running. */
+export const jobOut = z.object({
+  id: z.string(),
+  kind: z.enum(jobKinds),
+  status: z.enum(jobStatuses),
+  /** 0..1; 1 once succeeded. */
+  progress: z.number(),
+  /** The current step, for people (English). */
+  message: z.string().nullable(),
+  /** What the run was asked to do. */
+  params: z.record(z.string(), z.unknown()),
+  /** The kind's own result once succeeded (for model_training: the new version and its scores). */
+  result: z.unknown(),
+  /** Why it failed: a stable error code and a message. */
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+  createdBy: z.number().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type JobOut = z.infer<typeof jobOut>;
+
+export const jobParams = z.strictObject({ id: z.uuid() });
+
+export const jobListQuery = z.strictObject({
+  kind: z.enum(jobKinds).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const jobListOut = z.object({ items: z.array(jobOut) });

@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../client';
+import type { paths } from '../openapi';
+
+type ModelList = paths['/api/models']['get']['responses'][200]['content']['application/json'];
+export type ModelVersion = ModelList['items'][number];
+export type Job = paths['/api/jobs/{id}']['get']['responses'][200]['content']['application/json'];
+export type TrainBody = NonNullable<
+  paths['/api/models/train']['post']['requestBody']
+>['content']['application/json'];
+
+/** What a model_training job's result holds (see the server's models.schema.ts trainingResult). */
+export interface TrainingResult {
+  version: number;
+  name: string;
+  active: boolean;
+  examples: number;
+  folds: number;
+  macroF1: number;
+  accuracy: number;
+}
+
+/** GET /api/models — the classifier versions with their scores and live accuracy. */
+export function useModels() {
+  return useQuery({ queryKey: ['models'], queryFn: async () => unwrap(await api.GET('/api/models')) });
+}
+
+/** POST /api/models/{version}/activate */
+export function useActivateModel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (version: number) =>
+      unwrap(await api.POST('/api/models/{version}/activate', { params: { path: { version } } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['models'] }),
+  });
+}
+
+/** POST /api/models/rollback — back to the previously active version. */
+export function useRollbackModel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/models/rollback')),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['models'] }),
+  });
+}
+
+/** POST /api/models/train — starts a retraining job; answers with the job to poll. */
+export function useStartTraining() {
+  return useMutation({
+    mutationFn: async (body: TrainBody) => unwrap(await api.POST('/api/models/train', { body })),
+  });
+}
+
+/** GET /api/jobs?kind=model_training&limit=1 — the latest training run (to pick up one still going). */
+export function useLatestTraining() {
+  return useQuery({
+    queryKey: ['jobs', 'latest', 'model_training'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/jobs', { params: { query: { kind: 'model_training', limit: 1 } } }))
+        .items[0] ?? null,
+  });
+}
+
+/** GET /api/jobs/{id} — polled every half second while the job runs. */
+export function useJob(id: string | null) {
+  return useQuery({
+    queryKey: ['jobs', id],
+    enabled: id !== null,
+    queryFn: async () => unwrap(await api.GET('/api/jobs/{id}', { params: { path: { id: id! } } })),
+    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 500 : false),
+  });
+}
