@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Where every screen's screenshot goes (printed at the start and end of the run). */
 export const SCREENSHOT_DIR =
@@ -62,4 +63,21 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
   await page.getByTestId('who').waitFor();
+}
+
+/** Runs `fn` on a fresh watched page, closes it, and fails on any console error or failed request
+ * other than those matching `expected`. */
+export async function withPage(
+  browser: Browser,
+  baseUrl: string,
+  fn: (w: WatchedPage) => Promise<void>,
+  expected?: RegExp,
+): Promise<void> {
+  const w = await openPage(browser, baseUrl);
+  try {
+    await fn(w);
+  } finally {
+    await w.page.context().close();
+  }
+  expect(w.unexpected(expected), 'console errors, page errors or failed requests').toEqual([]);
 }

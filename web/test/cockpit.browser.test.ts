@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, login, openPage, screenshot } from './browser.js';
+import { staffApi } from './fixtures.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -16,43 +16,6 @@ afterAll(async () => {
 type Rates = Record<'responseRate' | 'solveRate' | 'satisfactionRate', number | null>;
 interface Summary {
   total: { counts: { dispatched: number }; rates: Rates };
-}
-interface CaseOut {
-  id: string;
-  number: string;
-  version: number;
-}
-
-/** The API as another user of the demo district (the cockpit's figures must follow their work). */
-async function as(username: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const { token, user } = (await res.json()) as { token: string; user: { unit: { id: number } | null } };
-  const call = async <T>(method: string, path: string, body?: object): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    expect(r.ok, `${method} ${path}: ${text}`).toBe(true);
-    return JSON.parse(text) as T;
-  };
-  return {
-    unitId: user.unit?.id,
-    get: <T>(path: string) => call<T>('GET', path),
-    step: async (c: CaseOut, action: string, body: object = {}) =>
-      (await call<{ case: CaseOut }>('POST', `/api/cases/${c.id}/${action}`, { version: c.version, ...body }))
-        .case,
-    file: async (body: object) => (await call<{ case: CaseOut }>('POST', '/api/reports', body)).case,
-  };
 }
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -69,7 +32,7 @@ describe('cockpit (驾驶舱)', () => {
     await page.getByRole('heading', { name: '城市运行驾驶舱' }).waitFor();
     await page.getByText('实时推送中').waitFor();
 
-    const leader = await as('leader');
+    const leader = await staffApi(baseUrl, 'leader');
     const before = await leader.get<Summary>('/api/metrics/summary');
     await expect.poll(() => kpi(page, 'dispatched').innerText()).toBe(String(before.total.counts.dispatched));
     await expect
@@ -79,11 +42,11 @@ describe('cockpit (驾驶舱)', () => {
     await page.evaluate(() => Object.assign(window, { cockpitMarker: 'still here' }));
 
     // Meanwhile, at the hotline, in the street and at the supervision centre:
-    const agent = await as('agent');
-    const dispatcher = await as('dispatcher');
-    const handler = await as('handler_xhm');
-    const supervisor = await as('supervisor');
-    let c = await agent.file({
+    const agent = await staffApi(baseUrl, 'agent');
+    const dispatcher = await staffApi(baseUrl, 'dispatcher');
+    const handler = await staffApi(baseUrl, 'handler_xhm');
+    const supervisor = await staffApi(baseUrl, 'supervisor');
+    let { case: c } = await agent.file({
       channel: 'hotline',
       text: '西红门鸿坤广场东门外的人行道路面破损严重，老人小孩经过很危险，希望尽快维修',
       categoryCode: '36-01',
@@ -95,18 +58,18 @@ describe('cockpit (驾驶舱)', () => {
     const feed = page.getByTestId('live-feed');
     const entry = (action: string) => feed.locator(`li[data-action="${action}"]`, { hasText: c.number });
     await entry('received').waitFor();
-    c = await dispatcher.step(c, 'dispatch', { leadUnitId: handler.unitId });
+    c = await dispatcher.act(c, 'dispatch', { leadUnitId: handler.unitId });
     await entry('dispatch').waitFor();
     await expect
       .poll(() => kpi(page, 'dispatched').innerText())
       .toBe(String(before.total.counts.dispatched + 1));
-    c = await handler.step(c, 'accept');
-    c = await handler.step(c, 'contact', { note: '已电话联系李先生' });
-    c = await handler.step(c, 'resolve', { result: '已修复破损路面' });
-    c = await supervisor.step(c, 'verify', { passed: true });
+    c = await handler.act(c, 'accept');
+    c = await handler.act(c, 'contact', { note: '已电话联系李先生' });
+    c = await handler.act(c, 'resolve', { result: '已修复破损路面' });
+    c = await supervisor.act(c, 'verify', { passed: true });
     // 'satisfied' moves the satisfaction rate unless it already stands at 100 %; then the opposite does.
     const satisfaction = before.total.rates.satisfactionRate === 1 ? 'unsatisfied' : 'satisfied';
-    c = await agent.step(c, 'evaluate', { solved: true, satisfaction });
+    c = await agent.act(c, 'evaluate', { solved: true, satisfaction });
 
     for (const [action, label] of [
       ['received', '受理'],

@@ -86,6 +86,10 @@ export async function staffApi(baseUrl: string, username: string) {
     unitId: user.unit?.id ?? null,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: object) => call<T>('POST', path, body),
+    /** Files a report (POST /api/reports). */
+    file: (body: object) => call<{ case: ApiCase; reportId: string }>('POST', '/api/reports', body),
+    /** A case's detail (GET /api/cases/:id; the id or the case number). */
+    detail: <T = { case: ApiCase }>(id: string) => call<T>('GET', `/api/cases/${encodeURIComponent(id)}`),
     /** A lifecycle action on the case at its current version. */
     act: async (c: Pick<ApiCase, 'id' | 'version'>, action: string, body: object = {}) =>
       (await call<{ case: ApiCase }>('POST', `/api/cases/${c.id}/${action}`, { version: c.version, ...body }))

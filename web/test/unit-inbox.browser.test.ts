@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser.js';
+import { launchBrowser, login, screenshot, withPage } from './browser.js';
+import { makePng } from './fixtures.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -90,41 +90,6 @@ function boundaries(): { geojson: Record<string, unknown>; crs: 'wgs84' | 'gcj02
   };
 }
 
-/** A small real PNG (a 24×24 green square), built here so the test carries no binary file. */
-function png(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const size = 24;
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([26, 127, 55]))]);
-  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 let caseA: CaseOut;
 let caseB: CaseOut;
 
@@ -151,19 +116,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withPage(fn: (w: WatchedPage) => Promise<void>) {
-  const w = await openPage(browser, baseUrl);
-  try {
-    await fn(w);
-  } finally {
-    await w.page.context().close();
-  }
-  expect(w.unexpected(), 'console errors, page errors or failed requests').toEqual([]);
-}
-
 describe('unit inbox (承办) for a street handler', () => {
   it('accepts, asks for an extension and resolves with text and a photo; the timeline shows it all', async () => {
-    await withPage(async ({ page }) => {
+    await withPage(browser, baseUrl, async ({ page }) => {
       await login(page, 'handler_xhm', DEMO_PASSWORD);
       await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '承办' }).click();
       await page.waitForURL(/\/inbox$/);
@@ -191,7 +146,7 @@ describe('unit inbox (承办) for a street handler', () => {
       await panel.getByLabel('办理结果').fill('已会同城管执法拆除彩钢板房，恢复消防通道');
       await panel
         .getByLabel('现场照片')
-        .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png() });
+        .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: makePng(24, 24) });
       const thumb = panel.getByTestId('photos').getByTestId('thumb');
       await thumb.waitFor();
       await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(24);
@@ -220,7 +175,7 @@ describe('unit inbox (承办) for a street handler', () => {
   });
 
   it('returns a case with a reason, which shows in its timeline', async () => {
-    await withPage(async ({ page }) => {
+    await withPage(browser, baseUrl, async ({ page }) => {
       await login(page, 'handler_xhm', DEMO_PASSWORD);
       await page.goto(`/cases/${caseB.number}`);
       const actions = page.getByTestId('case-actions');
@@ -243,7 +198,7 @@ describe('unit inbox (承办) for a street handler', () => {
     const agent = await token('agent');
     const dispatcher = await token('dispatcher');
     const c = await fileAndDispatch(agent, dispatcher, '31-01', '鸿坤广场东门北侧又有人私搭乱建');
-    await withPage(async ({ page }) => {
+    await withPage(browser, baseUrl, async ({ page }) => {
       await login(page, 'handler_xhm', DEMO_PASSWORD);
       await page.goto(`/cases/${c.number}`);
       const resolveDue = page.getByTestId('deadlines').locator('time[data-working]');
@@ -254,7 +209,7 @@ describe('unit inbox (承办) for a street handler', () => {
   });
 
   it('draws basemap tiles under the boundaries when a tile URL is configured', async () => {
-    await withPage(async ({ page }) => {
+    await withPage(browser, baseUrl, async ({ page }) => {
       // The server's real /api/config, with a tile URL as MAP_TILE_URL would set it; the tile host is
       // stood in for by the test (no network here).
       await page.route('**/api/config', async (route) => {
@@ -267,7 +222,7 @@ describe('unit inbox (承办) for a street handler', () => {
       const served: string[] = [];
       await page.route('https://tiles.test/**', async (route) => {
         served.push(new URL(route.request().url()).pathname);
-        await route.fulfill({ contentType: 'image/png', body: png() });
+        await route.fulfill({ contentType: 'image/png', body: makePng(256, 256) });
       });
       await login(page, 'handler_xhm', DEMO_PASSWORD);
       await page.goto(`/cases/${caseA.number}`);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser.js';
+import { launchBrowser, login, screenshot, withPage } from './browser.js';
+import { staffApi } from './fixtures.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -12,16 +13,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withPage(fn: (w: WatchedPage) => Promise<void>) {
-  const w = await openPage(browser, baseUrl);
-  try {
-    await fn(w);
-  } finally {
-    await w.page.context().close();
-  }
-  expect(w.unexpected(), 'console errors, page errors or failed requests').toEqual([]);
-}
-
 /** The API as a logged-in demo user (setting up the cases the screens work on, and checking them). */
 interface ApiCase {
   id: string;
@@ -32,48 +23,18 @@ interface ApiCase {
   counts: Record<string, number>;
 }
 async function as(username: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const { token, user } = (await res.json()) as { token: string; user: { unit: { id: number } | null } };
-  const call = async <T>(method: string, path: string, body?: object): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await r.text();
-    expect(r.ok, `${method} ${path}: ${text}`).toBe(true);
-    return JSON.parse(text) as T;
-  };
+  const api = await staffApi(baseUrl, username);
   return {
-    unitId: user.unit?.id ?? 0,
-    get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: object) => call<T>('POST', path, body),
-    async file(text: string, extra: object = {}) {
-      return call<{ case: ApiCase; reportId: string }>('POST', '/api/reports', {
-        channel: 'hotline',
-        text,
-        reporter: { name: '周女士', phone: '13700001234' },
-        ...extra,
-      });
-    },
-    async act(c: ApiCase, action: string, body: object = {}) {
-      const r = await call<{ case: ApiCase }>('POST', `/api/cases/${c.id}/${action}`, {
-        version: c.version,
-        ...body,
-      });
-      return r.case;
-    },
+    ...api,
+    unitId: api.unitId ?? 0,
+    file: (text: string, extra: object = {}) =>
+      api.file({ channel: 'hotline', text, reporter: { name: '周女士', phone: '13700001234' }, ...extra }),
     detail: (id: string) =>
-      call<{
+      api.detail<{
         case: ApiCase;
         reports: Array<{ id: string; text: string }>;
         extensions: Array<{ status: string }>;
-      }>('GET', `/api/cases/${id}`),
+      }>(id),
   };
 }
 
@@ -110,7 +71,7 @@ describe('派单 dispatcher queue', () => {
     ).suggestion;
     const alternative = suggestion.alternatives.find((a) => a.unitId && a.unitId !== suggestion.unitId)!;
 
-    await withPage(async ({ page }) => {
+    await withPage(browser, baseUrl, async ({ page }) => {
       await login(page, 'dispatcher', DEMO_PASSWORD);
       await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '派单' }).click();
       const list = page.getByTestId('dispatch-list');
@@ -204,7 +165,7 @@ describe('督办 supervisor', () => {
     });
     callback = await supervisor.act(callback, 'verify', { passed: true });
 
-    await withPage(async ({ page }) => {
+    await withPage(browser, baseUrl, async ({ page }) => {
       await login(page, 'supervisor', DEMO_PASSWORD);
       await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '督办' }).click();
       // 待核查
