@@ -213,15 +213,26 @@ describe('citizen portal on a phone', () => {
       await page.getByLabel(/问题描述/).fill(ROAD);
       await page.getByLabel('详细地址').fill('西红门镇宏福路与欣荣大街路口');
 
-      // The map pin: a tap places it, "use my location" moves it to the phone's position.
-      const picker = page.getByTestId('pin-picker');
-      await picker.tap({ position: { x: 60, y: 60 } });
-      await page.getByTestId('pin').waitFor();
-      await expect(page.getByTestId('pin-value').innerText()).resolves.toMatch(
+      // The district map: it fits the phone, a tap places the pin, "use my location" moves it to the
+      // phone's position.
+      const map = page.getByRole('application', { name: /在图上选点/ });
+      await map.waitFor();
+      const box = (await map.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(box.height).toBeLessThan(844 / 2);
+      await map.tap({ position: { x: box.width / 2 - 30, y: box.height / 2 - 30 } });
+      await page.getByTestId('map-pin').waitFor();
+      await expect(page.getByTestId('map-picked').innerText()).resolves.toMatch(
         /已选位置：东经 116\.\d+，北纬 39\.\d+/,
       );
+      // The zoom buttons are finger-sized.
+      const zoomIn = page.getByRole('button', { name: '放大' });
+      expect((await zoomIn.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await zoomIn.tap();
+      await page.getByTestId('map-pin').waitFor();
       await page.getByRole('button', { name: '使用我的位置' }).tap();
-      await page.getByTestId('pin-value').getByText('已选位置：东经 116.33010，北纬 39.78890').waitFor();
+      await page.getByTestId('map-picked').getByText('已选位置：东经 116.33010，北纬 39.78890').waitFor();
 
       // A photo from the gallery, previewed (the preview really decodes the image).
       await page
@@ -450,23 +461,33 @@ describe('citizen portal on a phone', () => {
         .getByRole('link', { name: 'Track a request' })
         .waitFor();
 
-      const picker = page.getByTestId('pin-picker');
+      const picker = page.getByRole('application', { name: /Pick a point/ });
       await picker.focus();
-      await page.keyboard.press('Enter'); // the centre of the district
-      const value = page.getByTestId('pin-value');
+      await page.keyboard.press('Enter'); // the centre of the map
+      const value = page.getByTestId('map-picked');
       const read = async () => {
         const m = /([\d.]+) E, ([\d.]+) N/.exec(await value.innerText());
         return m ? [Number(m[1]), Number(m[2])] : null;
       };
+      await expect.poll(read).not.toBeNull();
       const centre = (await read())!;
-      expect(centre).not.toBeNull();
       await page.keyboard.press('ArrowRight');
+      await expect.poll(async () => (await read())![0]).toBeGreaterThan(centre[0]!);
+      expect((await read())![1]).toBeCloseTo(centre[1]!, 4);
+      // Shift+↑ takes five steps north: further than one step east went.
+      const east = (await read())!;
       await page.keyboard.press('Shift+ArrowUp');
-      const moved = (await read())!;
-      expect(moved[0]! - centre[0]!).toBeCloseTo(0.001, 5);
-      expect(moved[1]! - centre[1]!).toBeCloseTo(0.01, 5);
-      await page.keyboard.press('Delete');
-      await value.getByText('No point chosen').waitFor();
+      await expect.poll(async () => (await read())![1]).toBeGreaterThan(centre[1]!);
+      const north = (await read())!;
+      expect(north[1]! - east[1]!).toBeGreaterThan(
+        2 * (east[0]! - centre[0]!) * Math.cos((centre[1]! * Math.PI) / 180),
+      );
+      await page.getByTestId('map-pin').waitFor();
+      // Clearing from the keyboard: the button before the map.
+      await page.getByRole('button', { name: 'Clear location' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('map-pin').count()).toBe(0);
+      await expect(value.innerText()).resolves.toBe('');
 
       // The consent box ticks from the keyboard.
       await page.getByLabel('I have read and accept the privacy notice').focus();

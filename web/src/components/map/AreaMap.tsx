@@ -38,6 +38,11 @@ export interface MapPoint {
  * - `frame` — what the first view frames: `points` (zoomed to the points, the default when there
  *   are any) or `areas` (the whole district).
  * - `aspect` — width ÷ height of the map (default 1.6); the width follows the container.
+ * - `bounds` — `[west, south, east, north]` framed when the areas bring no box of their own (no
+ *   boundaries imported yet), e.g. the district box of GET /api/public/district; drawn as a dashed
+ *   frame while there are no boundaries, so an empty map still shows where the district lies.
+ * - `width` — the drawing's width in SVG units (default 800). Text, points and the pin keep their
+ *   size in these units, so a phone-wide map passes about its pixel width (e.g. 400) to keep them legible.
  */
 export interface AreaMapProps {
   label: string;
@@ -48,9 +53,10 @@ export interface AreaMapProps {
   picked?: { lon: number; lat: number } | null;
   frame?: 'points' | 'areas';
   aspect?: number;
+  bounds?: readonly [number, number, number, number] | null;
+  width?: number;
 }
 
-const W = 800;
 const POINT_ZOOM = 14;
 
 function nice(metres: number): { metres: number; label: string } {
@@ -72,10 +78,14 @@ export function AreaMap({
   picked,
   frame,
   aspect = 1.6,
+  bounds,
+  width: W = 800,
 }: AreaMapProps) {
   const { t } = useTranslation();
   const svgRef = useRef<SVGSVGElement>(null);
   const [zoomDelta, setZoomDelta] = useState(0);
+  // In pick mode the view may follow the pin (zooming centres on it): that centre, in the tiles' datum.
+  const [focus, setFocus] = useState<LonLat | null>(null);
   const H = Math.round(W / aspect);
   const useTiles = !!tiles?.tileUrl;
   // Everything is drawn in the datum of the tiles (WGS-84 without tiles).
@@ -105,6 +115,9 @@ export function AreaMap({
       const [w = 0, s = 0, e = 0, n = 0] = areas.bbox;
       add([w, s]);
       add([e, n]);
+    } else if (bounds) {
+      add([bounds[0], bounds[1]]);
+      add([bounds[2], bounds[3]]);
     } else if (picked) add([picked.lon, picked.lat]);
     else points.forEach((p) => add([p.lon, p.lat]));
     if (xs.length === 0) return null;
@@ -120,12 +133,13 @@ export function AreaMap({
     return { zoom, cx, cy };
     // The view is framed once per data set; the pin moving does not re-frame it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [areas, points.length, frame, shift, H, hasPin]);
+  }, [areas, bounds, points.length, frame, shift, W, H, hasPin]);
 
   const zoom = (view?.zoom ?? 10) + zoomDelta;
   const scale = 2 ** zoomDelta;
-  const cx = (view?.cx ?? 0) * scale;
-  const cy = (view?.cy ?? 0) * scale;
+  const [cx, cy]: [number, number] = focus
+    ? project(focus, zoom)
+    : [(view?.cx ?? 0) * scale, (view?.cy ?? 0) * scale];
   const toScreen = (p: LonLat): [number, number] => {
     const [x, y] = project(shift(p), zoom);
     return [x - cx + W / 2, y - cy + H / 2];
@@ -157,7 +171,7 @@ export function AreaMap({
         return { key: f.properties.unitId, kind: f.properties.kind, name: f.properties.name, d, at };
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [features, zoom, cx, cy, shift],
+    [features, zoom, cx, cy, shift, W, H],
   );
 
   const tileImages = useMemo(() => {
@@ -182,12 +196,20 @@ export function AreaMap({
         });
       }
     return out;
-  }, [useTiles, tiles, view, zoom, cx, cy, H]);
+  }, [useTiles, tiles, view, zoom, cx, cy, W, H]);
 
   const pickAt = (sx: number, sy: number) => {
     if (!onPick) return;
-    const [lon, lat] = unshift(unproject(sx + cx - W / 2, sy + cy - H / 2, zoom));
+    const at = unproject(sx + cx - W / 2, sy + cy - H / 2, zoom);
+    // A pin moved off the edge (from the keyboard) brings the view along.
+    if (sx < 0 || sx > W || sy < 0 || sy > H) setFocus(at);
+    const [lon, lat] = unshift(at);
     onPick(Number(lon.toFixed(6)), Number(lat.toFixed(6)));
+  };
+  /** Zooms by one step; in pick mode around the pin, so a finger can place it closely. */
+  const zoomBy = (step: number) => {
+    if (onPick && picked) setFocus(shift([picked.lon, picked.lat]));
+    setZoomDelta((z) => Math.max(-6, Math.min(6, z + step)));
   };
 
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
@@ -206,11 +228,13 @@ export function AreaMap({
       ArrowUp: [0, -20],
       ArrowDown: [0, 20],
     };
-    const move = moves[e.key];
+    // Enter or Space sets the pin where it is (at the centre the first time); Shift takes longer steps.
+    const move: [number, number] | undefined = e.key === 'Enter' || e.key === ' ' ? [0, 0] : moves[e.key];
     if (!move) return;
     e.preventDefault();
+    const k = e.shiftKey ? 5 : 1;
     const [x, y] = picked ? toScreen([picked.lon, picked.lat]) : [W / 2, H / 2];
-    pickAt(x + move[0], y + move[1]);
+    pickAt(x + (picked ? move[0] * k : 0), y + (picked ? move[1] * k : 0));
   };
 
   const centreLat = view ? unshift(unproject(cx, cy, zoom))[1] : 0;
@@ -243,6 +267,24 @@ export function AreaMap({
             data-testid="map-tile"
           />
         ))}
+        {features.length === 0 && bounds && (
+          <path
+            d={[
+              [bounds[0], bounds[1]],
+              [bounds[2], bounds[1]],
+              [bounds[2], bounds[3]],
+              [bounds[0], bounds[3]],
+            ]
+              .map((c, i) => {
+                const [x, y] = toScreen([c[0]!, c[1]!]);
+                return `${i ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`;
+              })
+              .join('')
+              .concat('Z')}
+            className="area area-bounds"
+            data-testid="map-bounds"
+          />
+        )}
         {paths.map((p) => (
           <path key={p.key} d={p.d} className={`area area-${p.kind}`} fillRule="evenodd">
             <title>{p.name}</title>
@@ -281,29 +323,27 @@ export function AreaMap({
         </g>
       </svg>
       <div className="map-tools row">
-        <button
-          type="button"
-          onClick={() => setZoomDelta((z) => Math.min(z + 1, 6))}
-          aria-label={t('map.zoomIn')}
-        >
+        <button type="button" onClick={() => zoomBy(1)} aria-label={t('map.zoomIn')}>
           +
         </button>
-        <button
-          type="button"
-          onClick={() => setZoomDelta((z) => Math.max(z - 1, -6))}
-          aria-label={t('map.zoomOut')}
-        >
+        <button type="button" onClick={() => zoomBy(-1)} aria-label={t('map.zoomOut')}>
           −
         </button>
-        {zoomDelta !== 0 && (
-          <button type="button" onClick={() => setZoomDelta(0)}>
+        {(zoomDelta !== 0 || focus) && (
+          <button
+            type="button"
+            onClick={() => {
+              setZoomDelta(0);
+              setFocus(null);
+            }}
+          >
             {t('map.reset')}
           </button>
         )}
         {features.length === 0 && <span className="muted">{t('map.noAreas')}</span>}
-        {onPick && picked && (
-          <span className="muted" aria-live="polite">
-            {t('map.picked', { lon: picked.lon.toFixed(5), lat: picked.lat.toFixed(5) })}
+        {onPick && (
+          <span className="muted map-picked" aria-live="polite" data-testid="map-picked">
+            {picked ? t('map.picked', { lon: picked.lon.toFixed(5), lat: picked.lat.toFixed(5) }) : ''}
           </span>
         )}
         {useTiles && tiles?.attribution && (

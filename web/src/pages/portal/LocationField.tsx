@@ -1,13 +1,28 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePublicDistrict } from '../../api/portal';
-import { PinPicker, type LonLat } from './PinPicker';
+import { useAreas, usePublicConfig } from '../../api/map';
+import { usePublicDistrict, type PublicDistrict } from '../../api/portal';
+import { AreaMap } from '../../components/map/AreaMap';
 
-type Problem = 'denied' | 'unavailable' | 'unsupported' | 'outside';
+/** A point in WGS84, as the public report route takes it. */
+export interface LonLat {
+  lon: number;
+  lat: number;
+}
+
+type Problem = 'denied' | 'unavailable' | 'unsupported' | 'outside' | 'outsideMap';
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** Whether a point lies in the district's box (no box configured: anywhere; the server checks too). */
+function inside(box: PublicDistrict['bbox'] | undefined, p: LonLat): boolean {
+  return !box || (p.lon >= box.minLon && p.lon <= box.maxLon && p.lat >= box.minLat && p.lat <= box.maxLat);
+}
 
 /**
  * 位置: the phone's own position ("use my location", WGS84 from the browser) or a point picked on
- * the map; a position outside the district is not taken (the server would refuse it).
+ * the district map (components/map/AreaMap in pick mode: a tap, or Enter and the arrow keys); a
+ * position outside the district is not taken (the server would refuse it).
  */
 export function LocationField({
   value,
@@ -18,8 +33,11 @@ export function LocationField({
 }) {
   const { t } = useTranslation();
   const district = usePublicDistrict();
+  const areas = useAreas();
+  const config = usePublicConfig();
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const box = district.data?.bbox;
 
   const locate = () => {
     setProblem(null);
@@ -31,19 +49,12 @@ export function LocationField({
     navigator.geolocation.getCurrentPosition(
       (position) => {
         setLocating(false);
-        const point = { lon: position.coords.longitude, lat: position.coords.latitude };
-        const box = district.data?.bbox;
-        if (
-          box &&
-          (point.lon < box.minLon ||
-            point.lon > box.maxLon ||
-            point.lat < box.minLat ||
-            point.lat > box.maxLat)
-        ) {
+        const point = { lon: round6(position.coords.longitude), lat: round6(position.coords.latitude) };
+        if (!inside(box, point)) {
           setProblem('outside');
           return;
         }
-        onChange({ lon: Math.round(point.lon * 1e6) / 1e6, lat: Math.round(point.lat * 1e6) / 1e6 });
+        onChange(point);
       },
       (error) => {
         setLocating(false);
@@ -52,6 +63,21 @@ export function LocationField({
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
     );
   };
+
+  const pick = (lon: number, lat: number) => {
+    const point = { lon, lat };
+    if (!inside(box, point)) {
+      setProblem('outsideMap');
+      return;
+    }
+    setProblem(null);
+    onChange(point);
+  };
+
+  const name = district.data?.name ?? '';
+  const ready = !district.isPending && !areas.isPending && !config.isPending;
+  // Something to frame: the imported boundaries or at least the district's box.
+  const canMap = !!areas.data?.bbox || !!box;
 
   return (
     <div className="portal-location">
@@ -73,16 +99,28 @@ export function LocationField({
       </div>
       {problem && (
         <p className="portal-warning" role="status">
-          {t(`portal.pin.${problem}`, { district: district.data?.name ?? '' })}
+          {t(`portal.pin.${problem}`, { district: name })}
         </p>
       )}
-      <PinPicker
-        value={value}
-        onChange={(v) => {
-          setProblem(null);
-          onChange(v);
-        }}
-      />
+      {ready &&
+        (canMap ? (
+          <div className="portal-map" data-testid="pin-picker">
+            <p className="portal-label">{t('portal.pin.label', { district: name })}</p>
+            <AreaMap
+              label={t('portal.pin.label', { district: name })}
+              areas={areas.data}
+              tiles={config.data?.map}
+              bounds={box ? [box.minLon, box.minLat, box.maxLon, box.maxLat] : null}
+              frame="areas"
+              aspect={1}
+              width={400}
+              onPick={pick}
+              picked={value}
+            />
+          </div>
+        ) : (
+          <p className="portal-hint">{t('portal.pin.noMap')}</p>
+        ))}
     </div>
   );
 }

@@ -6,9 +6,8 @@ import {
   type PublicReceipt,
   type PublicService,
 } from '../../api/portal';
-import { LocationField } from './LocationField';
+import { LocationField, type LonLat } from './LocationField';
 import { MAX_PHOTOS, PhotoPicker } from './PhotoPicker';
-import type { LonLat } from './PinPicker';
 import { PortalError } from './PortalError';
 import { ReportDone } from './ReportDone';
 
