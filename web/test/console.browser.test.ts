@@ -170,6 +170,43 @@ describe('agent workbench, consultations', () => {
   });
 });
 
+describe('agent workbench, map pick', () => {
+  it('sets the report’s coordinates from a point picked on the map', async () => {
+    await withPage(async ({ page }) => {
+      await login(page, 'agent', DEMO_PASSWORD);
+      await page.goto('/workbench');
+      await page
+        .getByLabel('来电内容')
+        .fill('兴华大街公交站台的顶棚玻璃碎了一块，碎片掉在候车区，等车的人很容易被划伤');
+      await page.getByRole('button', { name: '在地图上选点' }).click();
+      const map = page.getByRole('application', { name: /事发位置地图/ });
+      await map.click(); // the middle of the district
+      const picked = page.getByTestId('map-picked');
+      await expect.poll(() => picked.innerText()).toMatch(/东经 [\d.]+，北纬 [\d.]+/);
+      const [lon, lat] = /东经 ([\d.]+)，北纬 ([\d.]+)/
+        .exec(await picked.innerText())!
+        .slice(1)
+        .map(Number);
+      // the point alone is read like an address: the status line answers for it
+      await expect.poll(() => page.getByTestId('address-status').innerText()).not.toBe('');
+      await screenshot(page, 'workbench-map-pick');
+      await page.getByTestId('submit').click();
+      await page.waitForURL(/\/cases\/[^/]+$/);
+      const number = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+      // the filed case holds the picked point, and its detail draws it
+      const filed = await page.evaluate(async (n) => {
+        const res = await fetch(`/api/cases/${encodeURIComponent(n)}`, {
+          headers: { authorization: `Bearer ${localStorage.getItem('zhicheng.token')}` },
+        });
+        return ((await res.json()) as { case: { lon: number | null; lat: number | null } }).case;
+      }, number);
+      expect(filed.lon).toBeCloseTo(lon!, 4);
+      expect(filed.lat).toBeCloseTo(lat!, 4);
+      await page.getByTestId('case-detail').getByTestId('map-point').waitFor();
+    });
+  });
+});
+
 describe('cases', () => {
   it('lists cases by status and opens one with its audit trail for a supervisor', async () => {
     await withPage(async ({ page }) => {

@@ -17,13 +17,17 @@ export function useIntakePreview(body: PreviewBody | null) {
   });
 }
 
-/** GET /api/geo/resolve — an address to street and community. */
-export function useResolveAddress(address: string | null) {
+export type ResolveQuery = NonNullable<paths['/api/geo/resolve']['get']['parameters']['query']>;
+
+/**
+ * GET /api/geo/resolve — an address and/or a point to street and community (the point's polygons
+ * count as evidence, as intake reads a report's coordinates).
+ */
+export function useResolveAddress(query: ResolveQuery | null) {
   return useQuery({
-    queryKey: ['geo', 'resolve', address],
-    enabled: address !== null,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/geo/resolve', { params: { query: { address: address! } } })),
+    queryKey: ['geo', 'resolve', query],
+    enabled: query !== null,
+    queryFn: async () => unwrap(await api.GET('/api/geo/resolve', { params: { query: query! } })),
     placeholderData: keepPreviousData,
     staleTime: 300_000,
   });

@@ -7,12 +7,14 @@ import type { Priority } from '../../api/models';
 import { ErrorMessage } from '../../components/Status';
 import { useDebounced } from '../../components/useDebounced';
 import { categoryChoices, Classification, SimilarCases } from './Assist';
+import { MapPick, type Point } from './MapPick';
 
 type Kind = 'request' | 'consultation';
 
 /**
  * 坐席工作台: an agent takes a call — caller and contact, the text as the caller speaks (classified
- * live, with similar open cases), the address resolved to street and community — then files the
+ * live, with similar open cases), the place by its address and/or a point picked on the map, resolved
+ * to street and community — then files the
  * case, dispatches it now, or joins it to an open case (并案). Keyboard-first: fields in speaking
  * order, every control labelled, Ctrl+Enter files from anywhere in the form.
  */
@@ -29,6 +31,8 @@ export function WorkbenchPage() {
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
   const [address, setAddress] = useState('');
+  const [point, setPoint] = useState<Point | null>(null);
+  const [mapOpen, setMapOpen] = useState(false);
   const [priority, setPriority] = useState<Priority>('normal');
   const [category, setCategory] = useState<string | null>(null);
   const [dispatchNow, setDispatchNow] = useState(true);
@@ -39,7 +43,16 @@ export function WorkbenchPage() {
   const busy = create.isPending || answerCase.isPending;
 
   const settledAddress = useDebounced(address.trim(), 400);
-  const resolution = useResolveAddress(settledAddress.length >= 2 ? settledAddress : null);
+  const hasAddress = settledAddress.length >= 2;
+  // The address and the point are read together, as intake reads a report's address and coordinates.
+  const resolution = useResolveAddress(
+    hasAddress || point
+      ? {
+          ...(hasAddress ? { address: settledAddress } : {}),
+          ...(point ? { lon: point.lon, lat: point.lat } : {}),
+        }
+      : null,
+  );
   const place =
     resolution.data?.status === 'resolved' ? (resolution.data.community ?? resolution.data.street) : null;
   const settledText = useDebounced(text.trim(), 400);
@@ -49,6 +62,7 @@ export function WorkbenchPage() {
           text: settledText,
           ...(title.trim() ? { title: title.trim() } : {}),
           ...(place ? { areaCode: place.code } : {}),
+          ...(point ?? {}),
         }
       : null,
   );
@@ -74,6 +88,7 @@ export function WorkbenchPage() {
       ...(title.trim() ? { title: title.trim() } : {}),
       ...(address.trim() ? { address: address.trim() } : {}),
       ...(place ? { areaCode: place.code } : {}),
+      ...(point ? { lon: point.lon, lat: point.lat } : {}),
       ...(chosen ? { categoryCode: chosen } : {}),
       ...(mergeIntoCase ? { mergeIntoCase } : {}),
     };
@@ -163,7 +178,7 @@ export function WorkbenchPage() {
               onChange={(e) => setAddress(e.target.value)}
             />
             <small id="wb-address-status" className="muted" aria-live="polite" data-testid="address-status">
-              {settledAddress.length >= 2 &&
+              {(hasAddress || point) &&
                 (resolution.isFetching
                   ? t('workbench.resolving')
                   : place
@@ -175,6 +190,31 @@ export function WorkbenchPage() {
                       })
                     : resolution.data && t('workbench.unresolved'))}
             </small>
+            <div className="row">
+              <button
+                type="button"
+                aria-expanded={mapOpen}
+                aria-controls="wb-map"
+                onClick={() => setMapOpen((o) => !o)}
+              >
+                {mapOpen ? t('workbench.hideMap') : t('workbench.pickOnMap')}
+              </button>
+              {point && !mapOpen && (
+                <span className="muted" data-testid="wb-point">
+                  {t('workbench.point', { lon: point.lon.toFixed(5), lat: point.lat.toFixed(5) })}
+                </span>
+              )}
+              {point && (
+                <button type="button" onClick={() => setPoint(null)}>
+                  {t('workbench.clearPoint')}
+                </button>
+              )}
+            </div>
+            {mapOpen && (
+              <div id="wb-map">
+                <MapPick value={point} onChange={setPoint} />
+              </div>
+            )}
           </div>
           <div className="row">
             <div className="field">
