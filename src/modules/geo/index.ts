@@ -21,5 +21,4 @@ export {
   type LocateInput,
 } from './geo.service.js';
 export { parseFeatures } from './geo.polygons.js';
-export { listPolygons, type PolygonRow } from './geo.repository.js';
 export { resolveAddress, type Resolution } from './geo.resolver.js';

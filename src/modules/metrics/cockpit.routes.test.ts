@@ -86,7 +86,7 @@ const lastMonth = () => {
 };
 
 describe('GET /api/metrics/geo', () => {
-  it('bins located cases into H3 cells with their boundaries, and returns the street outline', async () => {
+  it('bins located cases into H3 cells with their boundaries; the outlines are left to /api/geo/areas', async () => {
     const res = await get(`/api/metrics/geo?${lastMonth()}&resolution=8`, 'leader');
     expect(res.statusCode, res.body).toBe(200);
     const geo = res.json<Geo>();
@@ -104,8 +104,22 @@ describe('GET /api/metrics/geo', () => {
       expect(Math.abs(lon - 116.34)).toBeLessThan(0.02);
       expect(Math.abs(lat - 39.73)).toBeLessThan(0.02);
     }
-    expect(geo.outline).toEqual([
-      expect.objectContaining({ unitId: org.streetA.id, name: '兴丰街道', kind: 'street' }),
+    // The street's boundary is served once, by GET /api/geo/areas (public), not beside the cells.
+    expect(geo).not.toHaveProperty('outline');
+    expect(Object.keys(geo).sort()).toEqual([
+      'bbox',
+      'from',
+      'hexes',
+      'located',
+      'resolution',
+      'to',
+      'total',
+    ]);
+    const areas = await app.inject({ url: '/api/geo/areas' });
+    const features = areas.json<{ features: Array<{ properties: { unitId: number; kind: string } }> }>()
+      .features;
+    expect(features.map((f) => [f.properties.unitId, f.properties.kind])).toEqual([
+      [org.streetA.id, 'street'],
     ]);
   });
 
@@ -114,7 +128,6 @@ describe('GET /api/metrics/geo', () => {
     expect(res.statusCode, res.body).toBe(200);
     const geo = res.json<Geo>();
     expect(geo.located).toBe(1);
-    expect(geo.outline).toEqual([]); // street A's boundary is not street B's business
     expect((await get(`/api/metrics/geo`, 'citizen')).statusCode).toBe(403);
     expect((await get(`/api/metrics/geo?resolution=12`, 'leader')).statusCode).toBe(400);
   });

@@ -1,7 +1,5 @@
 import type { Conn } from '../../platform/db/index.js';
-import { listPolygons } from '../geo/index.js';
 import { categoryTopics, countCasesByPoint, readDistrictBox, type TopicRow } from './cockpit.repository.js';
-import { findUnitsByIds } from './metrics.repository.js';
 
 export interface HexCell {
   h3: string;
@@ -19,25 +17,24 @@ export interface GeoMetrics {
   /** Of which with coordinates (the ones on the map). */
   located: number;
   hexes: HexCell[];
-  /** Stored boundaries of the district and its streets in scope (modules/geo), when imported. */
-  outline: { unitId: number; name: string; kind: string; coordinates: number[][][][] }[];
+  /** The configured district box (`settings` district.bbox): the frame before any boundary is imported. */
   bbox: { minLon: number; maxLon: number; minLat: number; maxLat: number } | null;
 }
 
 /**
  * Cases by area for the cockpit's map: located cases binned into H3 cells of the given resolution
  * (7: about 5 km² a cell), each with its boundary, so the browser draws polygons with no basemap and
- * no H3 code of its own. h3-js is loaded on the first call (it costs ~0.4 s to load, not worth it
+ * no H3 code of its own. The district and street boundaries are not repeated here: maps read them
+ * from GET /api/geo/areas. h3-js is loaded on the first call (it costs ~0.4 s to load, not worth it
  * at start-up).
  */
 export async function geoMetrics(
   db: Conn,
   q: { from: Date; to: Date; scopePath: string | null; resolution: number },
 ): Promise<GeoMetrics> {
-  const [{ points, total }, bbox, polygons, h3] = await Promise.all([
+  const [{ points, total }, bbox, h3] = await Promise.all([
     countCasesByPoint(db, q),
     readDistrictBox(db),
-    listPolygons(db),
     import('h3-js'),
   ]);
   const cells = new Map<string, Omit<HexCell, 'boundary'>>();
@@ -52,28 +49,11 @@ export async function geoMetrics(
   const hexes = [...cells.values()]
     .sort((a, b) => b.count - a.count || a.h3.localeCompare(b.h3))
     .map((c) => ({ ...c, boundary: h3.cellToBoundary(c.h3, true) }));
-  const shown = polygons.filter((p) => p.kind === 'district' || p.kind === 'street');
-  const units = new Map(
-    (
-      await findUnitsByIds(
-        db,
-        shown.map((p) => p.unitId),
-      )
-    ).map((u) => [u.id, u]),
-  );
-  const outline = shown.flatMap((p) => {
-    const unit = units.get(p.unitId);
-    if (!unit || (q.scopePath && !unit.path.startsWith(q.scopePath) && !q.scopePath.startsWith(unit.path))) {
-      return [];
-    }
-    return [{ unitId: p.unitId, name: unit.name, kind: p.kind, coordinates: p.coordinates }];
-  });
   return {
     resolution: q.resolution,
     total,
     located: points.reduce((s, p) => s + p.count, 0),
     hexes,
-    outline,
     bbox,
   };
 }

@@ -145,7 +145,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Cases by area: H3 cells with counts and boundaries, and the district outline',
+        summary: 'Cases by area: H3 cells with counts and boundaries (the outlines are GET /api/geo/areas)',
         querystring: geoQuery,
         response: { 200: geoOut },
       },

@@ -148,14 +148,7 @@ export const geoOut = z.object({
   total: count,
   located: count,
   hexes: z.array(z.object({ h3: z.string(), count, open: count, overdue: count, boundary: z.array(lonLat) })),
-  outline: z.array(
-    z.object({
-      unitId: z.number().int(),
-      name: z.string(),
-      kind: z.string(),
-      coordinates: z.array(z.array(z.array(z.array(z.number())))),
-    }),
-  ),
+  /** The configured district box; the boundaries themselves are GET /api/geo/areas. */
   bbox: z
     .object({ minLon: z.number(), maxLon: z.number(), minLat: z.number(), maxLat: z.number() })
     .nullable(),

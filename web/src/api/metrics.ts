@@ -60,7 +60,7 @@ export function useTrend(query: NonNullable<Query<'/api/metrics/trend'>> = {}) {
   });
 }
 
-/** GET /api/metrics/geo — cases by H3 cell with the cells' outlines, and the district outline. */
+/** GET /api/metrics/geo — cases by H3 cell with the cells' outlines (the district's outlines: useAreas). */
 export function useGeoMetrics(query: GeoQuery) {
   return useQuery({
     queryKey: ['metrics', 'geo', query],

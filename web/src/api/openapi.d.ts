@@ -4032,7 +4032,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cases by area: H3 cells with counts and boundaries, and the district outline */
+    /** Cases by area: H3 cells with counts and boundaries (the outlines are GET /api/geo/areas) */
     get: {
       parameters: {
         query?: {
@@ -4071,12 +4071,6 @@ export interface paths {
                 overdue: number;
               }[];
               located: number;
-              outline: {
-                coordinates: number[][][][];
-                kind: string;
-                name: string;
-                unitId: number;
-              }[];
               resolution: number;
               /** Format: date-time */
               to: string;

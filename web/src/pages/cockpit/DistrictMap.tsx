@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAreas, type AreaCollection } from '../../api/map';
 import { useGeoMetrics, type Geo } from '../../api/metrics';
 import { EChart, type ChartOption, type GeoJson } from '../../components/EChart';
 import { palette } from './format';
@@ -16,12 +17,15 @@ function heat(share: number): string {
   return `rgba(${c.join(',')},0.85)`;
 }
 
-/** The areas drawn: the district and street outlines (or the district box), then the H3 cells. */
-function toGeoJson(geo: Geo): GeoJson {
-  const outline = geo.outline.map((o) => ({
+/**
+ * The areas drawn: the district and street outlines (GET /api/geo/areas, as every map of the console
+ * draws them; or the district box before any import), then the H3 cells.
+ */
+function toGeoJson(geo: Geo, areas: AreaCollection | undefined): GeoJson {
+  const outline = (areas?.features ?? []).map((f) => ({
     type: 'Feature' as const,
-    properties: { name: `unit:${o.unitId}` },
-    geometry: { type: 'MultiPolygon' as const, coordinates: o.coordinates },
+    properties: { name: `unit:${f.properties.unitId}` },
+    geometry: { type: 'MultiPolygon' as const, coordinates: f.geometry.coordinates },
   }));
   const b = geo.bbox;
   const frame =
@@ -62,12 +66,18 @@ export function DistrictMap() {
     return { from: new Date(now - 30 * DAY).toISOString(), to: new Date(now + DAY).toISOString() };
   });
   const geo = useGeoMetrics({ ...period, resolution: 7 });
-  const data = geo.data;
-  const map = useMemo(() => (data ? { name: MAP, geoJson: toGeoJson(data) } : undefined), [data]);
+  const areas = useAreas();
+  // The cells wait for the outlines (a failed areas request draws the cells alone).
+  const data = areas.isPending ? undefined : geo.data;
+  const outline = areas.data?.features;
+  const map = useMemo(
+    () => (data ? { name: MAP, geoJson: toGeoJson(data, areas.data) } : undefined),
+    [data, areas.data],
+  );
   const option = useMemo<ChartOption>(() => {
     if (!data) return {};
     const max = Math.max(1, ...data.hexes.map((h) => h.count));
-    const names = new Map(data.outline.map((o) => [`unit:${o.unitId}`, o.name]));
+    const names = new Map((outline ?? []).map((f) => [`unit:${f.properties.unitId}`, f.properties.name]));
     const tips = new Map(
       data.hexes.map((h) => [
         h.h3,
@@ -94,7 +104,7 @@ export function DistrictMap() {
           itemStyle: border,
           emphasis: { label: { show: false }, itemStyle: { areaColor: 'rgba(255,255,255,0.25)' } },
           data: [
-            ...data.outline.map((o) => ({ name: `unit:${o.unitId}`, itemStyle: border })),
+            ...(outline ?? []).map((f) => ({ name: `unit:${f.properties.unitId}`, itemStyle: border })),
             ...data.hexes.map((h) => ({
               name: h.h3,
               value: h.count,
@@ -104,14 +114,14 @@ export function DistrictMap() {
         },
       ],
     };
-  }, [data, t]);
+  }, [data, outline, t]);
   return (
     <Panel
       id="map"
       title={t('cockpit.map')}
       note={data ? t('cockpit.mapNote', { located: data.located, total: data.total }) : undefined}
     >
-      {data && map && (data.hexes.length > 0 || data.bbox || data.outline.length > 0) ? (
+      {data && map && (data.hexes.length > 0 || data.bbox || (outline?.length ?? 0) > 0) ? (
         <>
           <EChart option={option} map={map} height="100%" aria-label={t('cockpit.chart.map')} />
           {data.hexes.length === 0 && <p className="map-empty">{t('cockpit.mapEmpty')}</p>}
