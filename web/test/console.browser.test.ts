@@ -216,9 +216,14 @@ describe('cases', () => {
       await page.getByTestId('status-filter').selectOption('dispatched');
       await page.waitForURL(/status=dispatched/);
       const rows = page.getByTestId('case-table').locator('tbody tr');
-      await expect.poll(() => rows.count()).toBeGreaterThan(0);
-      for (const status of await rows.locator('.badge[class*="status-"]').allInnerTexts())
-        expect(status).toBe('已派单');
+      // The unfiltered rows stay on screen until the filtered list arrives: wait for it.
+      const statuses = () => rows.locator('.badge[class*="status-"]').allInnerTexts();
+      await expect
+        .poll(async () => {
+          const all = await statuses();
+          return all.length > 0 && all.every((s) => s === '已派单');
+        })
+        .toBe(true);
       await screenshot(page, 'case-list-supervisor');
       await rows.first().getByRole('link').click();
       await page.getByTestId('audit').getByText('case.received').waitFor();
