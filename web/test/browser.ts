@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Where every screen's screenshot goes (printed at the start and end of the run). */
@@ -24,11 +24,17 @@ export interface WatchedPage {
   unexpected(expected?: RegExp): string[];
 }
 
-export async function openPage(browser: Browser, baseUrl: string, locale = 'zh-CN'): Promise<WatchedPage> {
+/** A desktop page (1366×900, zh-CN unless `options` say otherwise), watched for errors. */
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<WatchedPage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    locale,
+    locale: 'zh-CN',
     viewport: { width: 1366, height: 900 },
+    ...options,
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -44,6 +50,22 @@ export async function openPage(browser: Browser, baseUrl: string, locale = 'zh-C
     errors,
     unexpected: (expected) => errors.filter((e) => !expected || !expected.test(e)),
   };
+}
+
+/** A phone (390×844, touch, mobile) that knows its position and may use the clipboard, watched for errors. */
+export async function openPhone(
+  browser: Browser,
+  baseUrl: string,
+  geolocation: { longitude: number; latitude: number },
+): Promise<WatchedPage> {
+  return openPage(browser, baseUrl, {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    geolocation,
+    permissions: ['geolocation', 'clipboard-read', 'clipboard-write'],
+  });
 }
 
 /** Saves a full-page screenshot as <name>.png. */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser.js';
+import { launchBrowser, login, screenshot, withPage as watched, type WatchedPage } from './browser.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -33,15 +33,8 @@ const demoUsers = [
 const navTexts = (page: Page) =>
   page.getByRole('navigation', { name: '主导航' }).getByRole('link').allInnerTexts();
 
-async function withPage(fn: (w: WatchedPage) => Promise<void>, expected?: RegExp) {
-  const w = await openPage(browser, baseUrl);
-  try {
-    await fn(w);
-  } finally {
-    await w.page.context().close();
-  }
-  expect(w.unexpected(expected), 'console errors, page errors or failed requests').toEqual([]);
-}
+const withPage = (fn: (w: WatchedPage) => Promise<void>, expected?: RegExp) =>
+  watched(browser, baseUrl, fn, expected);
 
 const roadText =
   '鸿坤广场东门外的人行道路面破损严重，井盖缺失，晚上路灯也不亮，老人小孩经过很危险，希望尽快维修';

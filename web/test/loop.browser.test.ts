@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser.js';
+import { launchBrowser, login, openPage, openPhone, screenshot, type WatchedPage } from './browser.js';
 import { makePng, staffApi } from './fixtures.js';
 import { DEMO_PASSWORD } from './server.js';
 
@@ -43,7 +43,9 @@ async function asRole(
   fn: (page: Page) => Promise<void>,
   options: { phone?: boolean } = {},
 ): Promise<void> {
-  const w: WatchedPage = options.phone ? await openPhone() : await openPage(browser, baseUrl);
+  const w: WatchedPage = options.phone
+    ? await openPhone(browser, baseUrl, HERE)
+    : await openPage(browser, baseUrl);
   try {
     if (username) await login(w.page, username, DEMO_PASSWORD);
     await fn(w.page);
@@ -51,25 +53,6 @@ async function asRole(
     await w.page.context().close();
   }
   expect(w.unexpected(), `${username || 'citizen'}: console errors or failed requests`).toEqual([]);
-}
-
-/** The citizen's phone: 390×844, touch, knows its position. */
-async function openPhone(): Promise<WatchedPage> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    geolocation: HERE,
-    permissions: ['geolocation'],
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && errors.push(`http ${r.status()} ${r.url()}`));
-  return { page, errors, unexpected: (expected) => errors.filter((e) => !expected || !expected.test(e)) };
 }
 
 describe('the whole loop across roles', () => {

@@ -1,7 +1,7 @@
-import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser.js';
+import { launchBrowser, openPage, openPhone, screenshot, type WatchedPage } from './browser.js';
+import { makePng } from './fixtures.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -16,35 +16,8 @@ afterAll(async () => {
 /** Where the phone says it is: inside 大兴 (西红门). */
 const HERE = { longitude: 116.3301, latitude: 39.7889 };
 
-/**
- * A phone (390×844, touch, mobile) that knows its position and may use the clipboard, watched like
- * web/test/browser.ts's openPage: console errors, page errors and failed requests are collected.
- */
-async function openPhone(): Promise<WatchedPage> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    geolocation: HERE,
-    permissions: ['geolocation', 'clipboard-read', 'clipboard-write'],
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`http ${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  return { page, errors, unexpected: (expected) => errors.filter((e) => !expected || !expected.test(e)) };
-}
-
 async function withPhone(fn: (w: WatchedPage) => Promise<void>, expected?: RegExp) {
-  const w = await openPhone();
+  const w = await openPhone(browser, baseUrl, HERE);
   try {
     await fn(w);
   } finally {
@@ -57,46 +30,6 @@ async function withPhone(fn: (w: WatchedPage) => Promise<void>, expected?: RegEx
 async function fitsThePhone(page: Page) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
-}
-
-// ---- a small PNG made here: 96×64, a colour gradient (so the preview visibly shows it) ----
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-function makePng(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) {
-      rows.set([Math.round((x / width) * 255), Math.round((y / height) * 255), 160], row + 1 + x * 3);
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 // ---- staff, through the API (the portal's other side) ----
