@@ -18,6 +18,7 @@ import {
 } from './cases.repository.js';
 import type { SplitInput } from './cases.schema.js';
 import { locateArea } from './intake.area.js';
+import { emptyLifecycle } from './intake.service.js';
 
 export interface SplitResult {
   /** The case the report left (same status, one report fewer). */
@@ -133,35 +134,3 @@ export async function splitReport(
   }
   return { source, created, reportId: report.id };
 }
-
-/** A case's lifecycle fields before anything has happened to it. */
-const emptyLifecycle = {
-  lead_unit_id: null,
-  lead_unit_path: null,
-  dispatch_rule_id: null,
-  deadline_policy_id: null,
-  dispatched_at: null,
-  accepted_at: null,
-  contacted_at: null,
-  response_due_at: null,
-  resolve_due_at: null,
-  resolved_at: null,
-  verified_at: null,
-  evaluated_at: null,
-  closed_at: null,
-  response_overdue: false,
-  resolve_overdue: false,
-  responded_in_time: null,
-  resolved_in_time: null,
-  direct_answer: false,
-  result_text: null,
-  return_count: 0,
-  reopen_count: 0,
-  urge_count: 0,
-  extension_count: 0,
-  eval_count: 0,
-  solved_count: 0,
-  satisfied_count: 0,
-  merged_into: null,
-  invalid_reason: null,
-} satisfies Partial<CaseRow>;
