@@ -3,9 +3,10 @@ import type { Db, Tx } from './db/index.js';
 import { canonicalJson } from './audit.js';
 import { DomainError } from './errors.js';
 
-export interface StoredResponse {
-  status: number;
-  body: unknown;
+/** The answer of the work, or the stored one replayed (same status and body as the first time). */
+export interface StoredResponse<S extends number = number, B = unknown> {
+  status: S;
+  body: B;
   replayed: boolean;
 }
 
@@ -15,13 +16,13 @@ export interface StoredResponse {
  * first commits, then replays its stored response; if the first fails, nothing is stored and a
  * retry runs afresh. The same key with a different request body is refused.
  */
-export async function idempotent(
+export async function idempotent<S extends number, B>(
   db: Db,
   scope: string,
   key: string | undefined,
   request: unknown,
-  fn: (tx: Tx) => Promise<{ status: number; body: unknown }>,
-): Promise<StoredResponse> {
+  fn: (tx: Tx) => Promise<{ status: S; body: B }>,
+): Promise<StoredResponse<S, B>> {
   if (!key) return db.transaction().execute(async (tx) => ({ ...(await fn(tx)), replayed: false }));
   if (key.length > 200)
     throw new DomainError('validation_failed', 'Idempotency-Key is at most 200 characters');
@@ -46,7 +47,8 @@ export async function idempotent(
           'this Idempotency-Key was used for a different request',
         );
       }
-      return { status: stored.status_code, body: stored.response, replayed: true };
+      // Stored by this same route from a body of this type.
+      return { status: stored.status_code as S, body: stored.response as B, replayed: true };
     }
     const result = await fn(tx);
     await tx

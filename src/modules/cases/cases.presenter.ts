@@ -34,8 +34,8 @@ export function presentCase(row: CaseRow, actor: Actor) {
   return {
     id: row.id,
     number: row.number,
-    status: row.status,
-    kind: row.kind,
+    status: row.status as CaseStatus,
+    kind: row.kind as 'request' | 'consultation',
     title: row.title,
     description: row.description,
     categoryId: row.category_id,

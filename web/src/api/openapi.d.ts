@@ -426,7 +426,84 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lastReturn: {
+                  at: string;
+                  reason: string | null;
+                  unitName: string;
+                } | null;
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                pendingExtension: {
+                  amount: number;
+                  id: string;
+                  reason: string;
+                  requestedAt: string;
+                  /** @enum {string} */
+                  unit: 'hours' | 'workdays';
+                } | null;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              }[];
+              page: number;
+              total: number;
+            };
+          };
         };
       };
     };
@@ -462,7 +539,165 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              assignments: {
+                acceptedAt: string | null;
+                assignedAt: string;
+                doneAt: string | null;
+                id: string;
+                result: string | null;
+                returnedAt: string | null;
+                returnReason: string | null;
+                /** @enum {string} */
+                role: 'lead' | 'co';
+                /** @enum {string} */
+                status: 'pending' | 'accepted' | 'returned' | 'done' | 'withdrawn';
+                unit: {
+                  code: string;
+                  id: number;
+                  name: string;
+                };
+              }[];
+              attachments: {
+                eventId: string | null;
+                fileName: string;
+                id: string;
+                mimeType: string;
+                size: number;
+                url: string;
+              }[];
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+              extensions: {
+                amount: number;
+                decidedAt: string | null;
+                decisionReason: string | null;
+                id: string;
+                reason: string;
+                requestedAt: string;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'denied';
+                /** @enum {string} */
+                unit: 'hours' | 'workdays';
+              }[];
+              reports: {
+                address: string | null;
+                anonymous: boolean;
+                answer: string | null;
+                channel: string;
+                confidential: boolean;
+                evaluation: {
+                  at: string;
+                  comment: string | null;
+                  satisfaction: string | null;
+                  solved: boolean | null;
+                } | null;
+                externalId: string | null;
+                id: string;
+                joinedLater: boolean;
+                lat: number | null;
+                lon: number | null;
+                receivedAt: string;
+                reporter: {
+                  email: string | null;
+                  idNumber: string | null;
+                  name: string | null;
+                  phone: string | null;
+                };
+                text: string;
+              }[];
+              timeline: {
+                action: string;
+                actorUnitId: number | null;
+                actorUserId: number | null;
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                } | null;
+                from: string | null;
+                id: string;
+                reason: string | null;
+                to: string | null;
+              }[];
+              work: {
+                deadlineUnits: {
+                  /** @enum {string|null} */
+                  resolve: 'hours' | 'workdays' | null;
+                  /** @enum {string|null} */
+                  response: 'hours' | 'workdays' | null;
+                };
+                extensionPending: boolean;
+                myActions: (
+                  | 'accept'
+                  | 'contact'
+                  | 'return'
+                  | 'resolve'
+                  | 'co_accept'
+                  | 'co_submit'
+                  | 'request_extension'
+                )[];
+                waitingFor: string[];
+              };
+            };
+          };
         };
       };
     };
@@ -511,7 +746,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -559,7 +856,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -693,7 +1052,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -739,7 +1160,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -786,7 +1269,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -833,7 +1378,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -881,7 +1488,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -989,7 +1658,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1041,7 +1772,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1088,7 +1881,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1136,7 +1991,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1183,7 +2100,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1233,7 +2212,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1282,7 +2323,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1329,7 +2432,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1568,7 +2733,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -1616,7 +2843,69 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+            };
+          };
         };
       };
     };
@@ -5840,7 +7129,142 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+              duplicate: boolean;
+              reportId: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                acceptedAt: string | null;
+                actions: string[];
+                address: string | null;
+                areaUnitId: number | null;
+                categoryId: number | null;
+                channel: string;
+                closedAt: string | null;
+                contactedAt: string | null;
+                counts: {
+                  evaluations: number;
+                  extensions: number;
+                  reopens: number;
+                  reports: number;
+                  returns: number;
+                  urges: number;
+                };
+                description: string;
+                directAnswer: boolean;
+                dispatchedAt: string | null;
+                evaluatedAt: string | null;
+                id: string;
+                invalidReason: string | null;
+                /** @enum {string} */
+                kind: 'request' | 'consultation';
+                lat: number | null;
+                leadUnitId: number | null;
+                lon: number | null;
+                mergedInto: string | null;
+                number: string;
+                /** @enum {string} */
+                priority: 'normal' | 'urgent' | 'critical';
+                receivedAt: string | null;
+                resolvedAt: string | null;
+                resolvedInTime: boolean | null;
+                resolveDueAt: string | null;
+                resolveOverdue: boolean;
+                respondedInTime: boolean | null;
+                responseDueAt: string | null;
+                responseOverdue: boolean;
+                result: string | null;
+                /** @enum {string} */
+                status:
+                  | 'received'
+                  | 'dispatched'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'returned'
+                  | 'resolved'
+                  | 'verified'
+                  | 'evaluated'
+                  | 'closed'
+                  | 'invalid'
+                  | 'merged';
+                title: string | null;
+                updatedAt: string;
+                verifiedAt: string | null;
+                version: number;
+              };
+              duplicate: boolean;
+              reportId: string;
+            };
+          };
         };
       };
     };
