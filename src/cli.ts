@@ -6,7 +6,7 @@ import {
 } from './modules/classifier/index.js';
 import { findUnitByCode, importDistrict, seedDepartments, seedGrids } from './modules/org/index.js';
 import { importPolygonsUsage, runImportPolygons } from './modules/geo/geo.cli.js';
-import { runReplayCommand } from './modules/open311/replay/replay.js';
+import { runReplayCommand } from './modules/open311/replay/replay.command.js';
 import { similarReportCommand } from './modules/similar/similar.report.command.js';
 import {
   modelsUsage,

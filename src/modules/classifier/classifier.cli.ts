@@ -2,16 +2,14 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import type { CliIo } from '../../cli.js';
 import { CsvError, readCsvRecords } from './csv.js';
 import { ClassifierError } from './errors.js';
 import { loadModel, serializeModel } from './format.js';
 import { classify, trainModel, type Example, type Model } from './model.js';
 
-/** What the CLI commands need from their surroundings (src/zhicheng.ts passes its CliIo). */
-export interface ClassifierIo {
-  out(line: string): void;
-  err(line: string): void;
-}
+/** What the commands need of the CLI's surroundings. */
+type ClassifierIo = Pick<CliIo, 'out' | 'err'>;
 
 /** How the model turns margins into confidences, for the training summary. */
 function confidenceSummary(model: Model): string {

@@ -1,3 +1,4 @@
+import type { CliIo } from '../../cli.js';
 import { writeFileSync } from 'node:fs';
 import { PROPOSE_SCORE } from './similar.score.js';
 import {
@@ -9,10 +10,7 @@ import {
   type Pair,
 } from './similar.report.js';
 
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
+type Io = Pick<CliIo, 'out' | 'err'>;
 
 /**
  * The two hot issues the 2020 Teddy Cup problem statement names (see the data's SOURCE.md),

@@ -7,7 +7,7 @@ import { buildApp } from '../../../app.js';
 import type { DatabaseHandle } from '../../../platform/db/index.js';
 import { seedDemo } from '../../../seed/demo.js';
 import { freshDatabase } from '../../../../test/db.js';
-import { runReplayCommand } from './replay.js';
+import { runReplayCommand } from './replay.command.js';
 import { defaultDataDir } from './us311.js';
 
 /**
