@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AxeResults, ImpactValue, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { measureContrast, type MeasuredContrast } from './contrast.js';
 
 /** Where every screen's screenshot goes (printed at the start and end of the run). */
 export const SCREENSHOT_DIR =
@@ -124,7 +125,9 @@ export interface Audit {
   /** The rules that applied to this page (passed, failed or undecided). */
   rules: string[];
   violations: Result[];
-  /** Rules axe could not decide on some element (e.g. color-contrast of text over an image). */
+  /** Text over a gradient or an image, whose contrast axe leaves undecided: measured on the pixels. */
+  measured: MeasuredContrast[];
+  /** Rules axe could not decide on some element and nothing measured (e.g. a label's visible "+"). */
   undecided: string[];
 }
 
@@ -135,16 +138,25 @@ export async function auditAccessibility(page: Page, screen: string): Promise<Au
     (values) =>
       (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(
         document,
-        { runOnly: { type: 'tag', values }, resultTypes: ['violations'] },
+        { runOnly: { type: 'tag', values }, resultTypes: ['violations', 'incomplete'] },
       ),
     AUDIT_TAGS,
   );
   const rules = [...results.passes, ...results.violations, ...results.incomplete].map((r) => r.id);
+  const measured: MeasuredContrast[] = [];
+  const contrast = results.incomplete.find((r) => r.id === 'color-contrast');
+  for (const node of contrast?.nodes ?? []) {
+    const target = node.target.join(' ');
+    if (typeof node.target[0] !== 'string' || node.target.length > 1) continue; // inside a frame
+    const m = await measureContrast(page, target);
+    if (m) measured.push(m);
+  }
   return {
     screen,
     rules,
     violations: results.violations,
-    undecided: results.incomplete.map((r) => r.id),
+    measured,
+    undecided: results.incomplete.filter((r) => r.id !== 'color-contrast').map((r) => r.id),
   };
 }
 
@@ -180,4 +192,9 @@ export function expectAccessible(audit: Audit): void {
   const minor = audit.violations.filter((v) => !failing.includes(v));
   if (minor.length) console.warn(`accessibility (${audit.screen}), minor:\n${describeViolations(minor)}`);
   expect(describeViolations(failing), `accessibility violations on ${audit.screen}`).toBe('');
+  const low = audit.measured.filter((m) => m.ratio < m.required);
+  expect(
+    low.map((m) => `${m.target}: contrast ${m.ratio}:1 over its background, needs ${m.required}:1`),
+    `text over gradients and images on ${audit.screen}`,
+  ).toEqual([]);
 }
