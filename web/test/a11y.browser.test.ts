@@ -5,9 +5,9 @@ import {
   expectAccessible,
   launchBrowser,
   login,
-  openPhone,
   AUDIT_TAGS,
   withPage,
+  withPhone,
   type Audit,
 } from './browser.js';
 import { staffApi, type ApiCase } from './fixtures.js';
@@ -57,14 +57,20 @@ async function pickFirst(page: Page, list: string, panel: string): Promise<void>
   await page.getByTestId(panel).waitFor();
 }
 
+/** Where the phone says it is: inside 大兴 (西红门). */
+const HERE = { longitude: 116.3301, latitude: 39.7889 };
+
 let dispatched: ApiCase;
+/** Verified at 督办, waiting for the citizen's rating (reporter phone …2468). */
+let verified: ApiCase;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const [agent, dispatcher, handler] = await Promise.all([
+  const [agent, dispatcher, handler, supervisor] = await Promise.all([
     staffApi(baseUrl, 'agent'),
     staffApi(baseUrl, 'dispatcher'),
     staffApi(baseUrl, 'handler_xhm'),
+    staffApi(baseUrl, 'supervisor'),
   ]);
   const report = (text: string, extra: object = {}) =>
     agent.file({ channel: 'hotline', text, reporter: { name: '周女士', phone: '13700002468' }, ...extra });
@@ -75,10 +81,16 @@ beforeAll(async () => {
     return dispatcher.act(c, 'dispatch', { leadUnitId: handler.unitId });
   };
   dispatched = await toDispatch('鸿坤广场东门垃圾桶旁暴露垃圾无人清理，气味很大');
-  let c = await toDispatch('鸿坤广场北门垃圾堆放多日无人清运');
-  c = await handler.act(c, 'accept');
-  c = await handler.act(c, 'contact', { note: '已电话联系反映人' });
-  await handler.act(c, 'resolve', { result: '已清运垃圾' });
+  const resolve = async (text: string) => {
+    let c = await toDispatch(text);
+    c = await handler.act(c, 'accept');
+    c = await handler.act(c, 'contact', { note: '已电话联系反映人' });
+    return handler.act(c, 'resolve', { result: '已清运垃圾' });
+  };
+  await resolve('鸿坤广场北门垃圾堆放多日无人清运');
+  verified = await supervisor.act(await resolve('鸿坤广场西门垃圾桶满溢无人清理'), 'verify', {
+    passed: true,
+  });
 });
 
 afterAll(async () => {
@@ -108,6 +120,7 @@ const screens: Array<{ name: string; user: string; path: string; ready?: (page: 
   },
   { name: 'home (citizen)', user: 'citizen', path: '/' },
   { name: 'home (handler)', user: 'handler_xhm', path: '/' },
+  { name: 'my cases (citizen)', user: 'citizen', path: '/cases' },
   {
     name: 'case list',
     user: 'supervisor',
@@ -241,9 +254,7 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA)', () => {
   });
 
   it('portal on a phone: report form, receipt and tracking', async () => {
-    const w = await openPhone(browser, baseUrl, { longitude: 116.3301, latitude: 39.7889 });
-    const { page } = w;
-    try {
+    await withPhone(browser, baseUrl, HERE, async ({ page }) => {
       await page.goto('/portal');
       await page.getByRole('heading', { name: '我要反映' }).waitFor();
       await audit(page, 'portal report form');
@@ -276,10 +287,27 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA)', () => {
         .waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       await audit(page, 'portal tracking (en)');
-    } finally {
-      await page.context().close();
-    }
-    expect(w.unexpected(), 'console errors, page errors or failed requests').toEqual([]);
+    });
+  });
+
+  it('portal on a phone: rating a verified case, then asking for a reopen', async () => {
+    await withPhone(browser, baseUrl, HERE, async ({ page }) => {
+      await page.goto('/portal/track');
+      await page.getByLabel('受理编号').fill(verified.number);
+      await page.getByLabel('手机号后四位', { exact: true }).fill('2468');
+      await page.getByRole('button', { name: '查询', exact: true }).tap();
+      const rate = page.getByTestId('rate-form');
+      await rate.getByRole('button', { name: '提交评价' }).tap();
+      await rate.getByText('请选择是否解决和满意程度').waitFor();
+      await audit(page, 'portal rating (with error)');
+      await rate.getByRole('radio', { name: '未解决' }).check();
+      await rate.getByRole('radio', { name: '不满意' }).check();
+      await rate.getByRole('button', { name: '提交评价' }).tap();
+      const reopen = page.getByTestId('reopen-form');
+      await reopen.getByRole('button', { name: '申请重办' }).tap();
+      await reopen.getByText('请填写重办原因').waitFor();
+      await audit(page, 'portal reopen (with error)');
+    });
   });
 });
 

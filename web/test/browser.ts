@@ -71,6 +71,24 @@ export async function openPhone(
   });
 }
 
+/** Runs `fn` on a fresh watched phone (openPhone), closes it, and fails on any console error or failed
+ * request other than those matching `expected`. */
+export async function withPhone(
+  browser: Browser,
+  baseUrl: string,
+  geolocation: { longitude: number; latitude: number },
+  fn: (w: WatchedPage) => Promise<void>,
+  expected?: RegExp,
+): Promise<void> {
+  const w = await openPhone(browser, baseUrl, geolocation);
+  try {
+    await fn(w);
+  } finally {
+    await w.page.context().close();
+  }
+  expect(w.unexpected(expected), 'console errors, page errors or failed requests').toEqual([]);
+}
+
 /** Saves a full-page screenshot as <name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
