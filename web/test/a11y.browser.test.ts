@@ -16,8 +16,9 @@ import { DEMO_PASSWORD } from './server.js';
 
 /**
  * Accessibility (issue 5: labels, focus order, contrast): axe-core audits every screen of the console
- * and the portal with WCAG 2.x A/AA rules, and the keyboard walks the login and the workbench in
- * visual order with a visible focus ring. A new screen gets its line in `screens` below.
+ * and the portal with WCAG 2.x A/AA rules and its best practices (landmarks, headings), contrast over
+ * gradients and images is measured on the pixels, and the keyboard walks the login and the workbench
+ * in visual order with a visible focus ring. A new screen gets its line in `screens` below.
  */
 
 const baseUrl = inject('baseUrl');
@@ -74,7 +75,7 @@ beforeAll(async () => {
   ]);
   const report = (text: string, extra: object = {}) =>
     agent.file({ channel: 'hotline', text, reporter: { name: '周女士', phone: '13700002468' }, ...extra });
-  // One waiting for dispatch, one in the 西红门 inbox, one resolved (to verify at 督办).
+  // One waiting for dispatch, one in the 西红门 inbox, one resolved (督办), one verified (to rate).
   await report('楼下饭店油烟很大，晚上还很吵，孩子上学受影响');
   const toDispatch = async (text: string) => {
     const { case: c } = await report(text, { categoryCode: '31-02', address: '大兴区西红门镇鸿坤广场东门' });
