@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AxeResults, ImpactValue, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { measureContrast, type MeasuredContrast } from './contrast.js';
 
 /** Where every screen's screenshot goes (printed at the start and end of the run). */
 export const SCREENSHOT_DIR =
@@ -68,6 +71,24 @@ export async function openPhone(
   });
 }
 
+/** Runs `fn` on a fresh watched phone (openPhone), closes it, and fails on any console error or failed
+ * request other than those matching `expected`. */
+export async function withPhone(
+  browser: Browser,
+  baseUrl: string,
+  geolocation: { longitude: number; latitude: number },
+  fn: (w: WatchedPage) => Promise<void>,
+  expected?: RegExp,
+): Promise<void> {
+  const w = await openPhone(browser, baseUrl, geolocation);
+  try {
+    await fn(w);
+  } finally {
+    await w.page.context().close();
+  }
+  expect(w.unexpected(expected), 'console errors, page errors or failed requests').toEqual([]);
+}
+
 /** Saves a full-page screenshot as <name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -102,4 +123,96 @@ export async function withPage(
     await w.page.context().close();
   }
   expect(w.unexpected(expected), 'console errors, page errors or failed requests').toEqual([]);
+}
+
+/** The WCAG 2.0 and 2.1 success criteria, levels A and AA: what the console promises (issue 5). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * What the audit runs: the WCAG rules, and axe's best practices, which hold the landmark and heading
+ * rules (region, landmark-unique, heading-order, page-has-heading-one) that issue 5's "focus order"
+ * and screen-reader navigation depend on.
+ */
+export const AUDIT_TAGS = [...WCAG_TAGS, 'best-practice'];
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** One axe-core audit of a screen. */
+export interface Audit {
+  screen: string;
+  /** The rules that applied to this page (passed, failed or undecided). */
+  rules: string[];
+  violations: Result[];
+  /** Text over a gradient or an image, whose contrast axe leaves undecided: measured on the pixels. */
+  measured: MeasuredContrast[];
+  /** Rules axe could not decide on some element and nothing measured (e.g. a label's visible "+"). */
+  undecided: string[];
+}
+
+/** Runs axe-core on the page as it is now (AUDIT_TAGS) and returns what it found. */
+export async function auditAccessibility(page: Page, screen: string): Promise<Audit> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const results = await page.evaluate(
+    (values) =>
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(
+        document,
+        { runOnly: { type: 'tag', values }, resultTypes: ['violations', 'incomplete'] },
+      ),
+    AUDIT_TAGS,
+  );
+  const rules = [...results.passes, ...results.violations, ...results.incomplete].map((r) => r.id);
+  const measured: MeasuredContrast[] = [];
+  const contrast = results.incomplete.find((r) => r.id === 'color-contrast');
+  for (const node of contrast?.nodes ?? []) {
+    const target = node.target.join(' ');
+    if (typeof node.target[0] !== 'string' || node.target.length > 1) continue; // inside a frame
+    const m = await measureContrast(page, target);
+    if (m) measured.push(m);
+  }
+  return {
+    screen,
+    rules,
+    violations: results.violations,
+    measured,
+    undecided: results.incomplete.filter((r) => r.id !== 'color-contrast').map((r) => r.id),
+  };
+}
+
+/**
+ * The impacts that fail a test. A WCAG rule's violation is a failed success criterion whatever axe
+ * guesses its impact to be: "moderate" (a list item outside a list, two landmarks with one name) is
+ * a conformance or navigation failure as much as "serious" (colour contrast) or "critical" (a
+ * button without a name), so it counts too. Only "minor" is printed and let through.
+ */
+const FAILING: ReadonlySet<ImpactValue> = new Set<ImpactValue>(['moderate', 'serious', 'critical']);
+
+/** A readable list of violations: rule, impact, the elements (CSS selectors) and what to do. */
+export function describeViolations(violations: Result[]): string {
+  return violations
+    .map(
+      (v) =>
+        `- ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
+        v.nodes
+          .slice(0, 8)
+          .map(
+            (n) =>
+              `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`,
+          )
+          .join('\n') +
+        (v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''),
+    )
+    .join('\n');
+}
+
+/** Fails with the readable list when the audit found a violation of moderate impact or more. */
+export function expectAccessible(audit: Audit): void {
+  const failing = audit.violations.filter((v) => v.impact && FAILING.has(v.impact));
+  const minor = audit.violations.filter((v) => !failing.includes(v));
+  if (minor.length) console.warn(`accessibility (${audit.screen}), minor:\n${describeViolations(minor)}`);
+  expect(describeViolations(failing), `accessibility violations on ${audit.screen}`).toBe('');
+  const low = audit.measured.filter((m) => m.ratio < m.required);
+  expect(
+    low.map((m) => `${m.target}: contrast ${m.ratio}:1 over its background, needs ${m.required}:1`),
+    `text over gradients and images on ${audit.screen}`,
+  ).toEqual([]);
 }

@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, openPhone, screenshot, type WatchedPage } from './browser.js';
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  withPhone as withPhoneAt,
+  type WatchedPage,
+} from './browser.js';
 import { makePng } from './fixtures.js';
 import { DEMO_PASSWORD } from './server.js';
 
@@ -16,15 +22,8 @@ afterAll(async () => {
 /** Where the phone says it is: inside 大兴 (西红门). */
 const HERE = { longitude: 116.3301, latitude: 39.7889 };
 
-async function withPhone(fn: (w: WatchedPage) => Promise<void>, expected?: RegExp) {
-  const w = await openPhone(browser, baseUrl, HERE);
-  try {
-    await fn(w);
-  } finally {
-    await w.page.context().close();
-  }
-  expect(w.unexpected(expected), 'console errors, page errors or failed requests').toEqual([]);
-}
+const withPhone = (fn: (w: WatchedPage) => Promise<void>, expected?: RegExp) =>
+  withPhoneAt(browser, baseUrl, HERE, fn, expected);
 
 /** Nothing wider than the phone: the page never scrolls sideways. */
 async function fitsThePhone(page: Page) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { CaseView } from '../api/models';
 import { PriorityBadge, StatusBadge } from './Badges';
 import { Deadline } from './Deadline';
@@ -8,8 +8,8 @@ import './WorkList.css';
 
 /**
  * A work queue as a keyboard list (listbox): j/k or ↑/↓ move the selection, Enter opens the
- * selected case's detail, other keys go to `onKey` (a screen's own shortcuts). Each row links to
- * /cases/:number, shows the status, priority and the resolution deadline counting down, and
+ * selected case's detail, other keys go to `onKey` (a screen's own shortcuts). Each row shows the
+ * case number (an option holds no link: a double click or Enter opens /cases/:number), the status, priority and the resolution deadline counting down, and
  * whatever the screen adds (`extra`).
  */
 export function WorkList<T extends { case: CaseView }>({
@@ -80,13 +80,12 @@ export function WorkList<T extends { case: CaseView }>({
             role="option"
             aria-selected={c.id === selected}
             onClick={() => onSelect(item)}
+            onDoubleClick={() => void navigate(`/cases/${c.number}`)}
             data-number={c.number}
           >
             <div className="wl-head">
-              <Link to={`/cases/${c.number}`} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
-                {c.number}
-              </Link>{' '}
-              <StatusBadge status={c.status} /> <PriorityBadge priority={c.priority} />
+              <strong className="wl-number">{c.number}</strong> <StatusBadge status={c.status} />{' '}
+              <PriorityBadge priority={c.priority} />
               <span className="wl-due">
                 <Deadline due={c.resolveDueAt} doneAt={c.resolvedAt} overdue={c.resolveOverdue} />
               </span>

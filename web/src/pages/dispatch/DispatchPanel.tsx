@@ -63,7 +63,7 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
 
   const lastReturn = d.assignments.filter((a) => a.status === 'returned').at(-1);
   return (
-    <section aria-labelledby="dp-dispatch">
+    <div role="group" aria-labelledby="dp-dispatch">
       <h2 id="dp-dispatch">{again ? t('dispatch.redispatch') : t('dispatch.dispatch')}</h2>
       {lastReturn && (
         <p className="warn">
@@ -140,7 +140,7 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
           })}
         </p>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -158,7 +158,7 @@ function MergeSection({ d, onMerged }: { d: CaseDetail; onMerged: (number: strin
       () => undefined,
     );
   return (
-    <section aria-labelledby="dp-merge">
+    <div role="group" aria-labelledby="dp-merge">
       <h2 id="dp-merge">{t('dispatch.merge')}</h2>
       <h3>{t('dispatch.similar')}</h3>
       {similar.isPending && <Loading />}
@@ -201,7 +201,7 @@ function MergeSection({ d, onMerged }: { d: CaseDetail; onMerged: (number: strin
         </button>
       </form>
       {merge.isError && <ErrorMessage error={merge.error} />}
-    </section>
+    </div>
   );
 }
 
@@ -213,7 +213,7 @@ function SplitSection({ d }: { d: CaseDetail }) {
   const [reason, setReason] = useState('');
   const joined = d.reports.filter((r) => r.joinedLater);
   return (
-    <section aria-labelledby="dp-split">
+    <div role="group" aria-labelledby="dp-split">
       <h2 id="dp-split">{t('dispatch.split')}</h2>
       <p className="muted">{t('dispatch.splitHint')}</p>
       {joined.length === 0 ? (
@@ -260,7 +260,7 @@ function SplitSection({ d }: { d: CaseDetail }) {
           <Link to={`/cases/${split.data.newCase.number}`}>{split.data.newCase.number}</Link>
         </p>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -279,7 +279,7 @@ export function DispatchPanel({
   const d = detail.data;
   const c = d.case;
   return (
-    <div className="panel" data-testid="dispatch-panel" aria-label={c.number}>
+    <section className="panel" data-testid="dispatch-panel" aria-label={c.number}>
       <h2>
         <Link to={`/cases/${c.number}`}>{c.number}</Link> <StatusBadge status={c.status} />{' '}
         <PriorityBadge priority={c.priority} />{' '}
@@ -290,6 +290,6 @@ export function DispatchPanel({
       {c.actions.includes('dispatch') && <DispatchSection d={d} suggestion={suggestion.data} />}
       {c.actions.includes('merge') && <MergeSection d={d} onMerged={onMerged} />}
       {c.actions.includes('split') && <SplitSection d={d} />}
-    </div>
+    </section>
   );
 }

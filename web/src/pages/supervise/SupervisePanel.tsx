@@ -230,7 +230,7 @@ export function SupervisePanel({ id, tab }: { id: string; tab: SuperviseTab }) {
   const c = d.case;
   const allowed = c.actions.includes(actionOf[tab]);
   return (
-    <div className="panel" data-testid="supervise-panel" aria-label={c.number}>
+    <section className="panel" data-testid="supervise-panel" aria-label={c.number}>
       <h2>
         <Link to={`/cases/${c.number}`}>{c.number}</Link> <StatusBadge status={c.status} />{' '}
         <PriorityBadge priority={c.priority} />{' '}
@@ -255,6 +255,6 @@ export function SupervisePanel({ id, tab }: { id: string; tab: SuperviseTab }) {
           ))}
         </ul>
       )}
-    </div>
+    </section>
   );
 }
