@@ -107,5 +107,7 @@ export const searchHitOut = z.object({
   score: z.number(),
   /** The stretches of the caller's (normalised) words the article matched, longest first: evidence to highlight. */
   matched: z.array(z.string()),
+  /** The bigrams shared with the article: mark them wherever they occur in its title and answer. */
+  terms: z.array(z.string()),
 });
 export const searchOut = z.object({ items: z.array(searchHitOut) });

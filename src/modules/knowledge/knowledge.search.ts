@@ -16,6 +16,7 @@ export interface SearchHit {
   article: ArticleOut;
   score: number;
   matched: string[];
+  terms: string[];
 }
 
 /**
@@ -65,6 +66,7 @@ export async function searchArticles(
         article: presentArticle(view, at),
         score: Math.round(r.score * 1000) / 1000,
         matched: matchedRuns(text, new Set(r.terms)),
+        terms: [...r.terms].sort(),
       },
     ];
   });

@@ -4318,6 +4318,7 @@ export interface paths {
                 };
                 matched: string[];
                 score: number;
+                terms: string[];
               }[];
             };
           };

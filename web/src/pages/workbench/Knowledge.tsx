@@ -8,21 +8,27 @@ export interface UsedArticle {
   title: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** `text` with every occurrence of the matched terms in <mark> (longest terms first). */
+/**
+ * `text` with every stretch covered by a matched bigram in <mark>: a character is marked when a
+ * bigram starting at it or just before it is one of `terms` (so 共享+享单+单车 marks 共享单车 whole).
+ */
 export function Highlighted({ text, terms }: { text: string; terms: readonly string[] }) {
-  if (terms.length === 0) return <>{text}</>;
-  const pattern = new RegExp(
-    `(${[...terms]
-      .sort((a, b) => b.length - a.length)
-      .map(escape)
-      .join('|')})`,
-    'gi',
-  );
-  const parts = text.split(pattern);
+  const set = new Set(terms);
+  const lower = text.toLowerCase();
+  const marked = new Array<boolean>(text.length).fill(false);
+  for (let i = 0; i + 2 <= text.length; i++) {
+    if (set.has(lower.slice(i, i + 2))) marked[i] = marked[i + 1] = true;
+  }
+  const parts: Array<{ text: string; mark: boolean }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const last = parts[parts.length - 1];
+    if (last && last.mark === marked[i]) last.text += text[i];
+    else parts.push({ text: text[i]!, mark: marked[i]! });
+  }
   return (
-    <>{parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : <Fragment key={i}>{p}</Fragment>))}</>
+    <>
+      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
+    </>
   );
 }
 
@@ -50,22 +56,23 @@ export function KnowledgeAnswers({
           <h2 id="kn-title">{t('knowledgeAnswers.title')}</h2>
           <p className="muted">{t('knowledgeAnswers.hint')}</p>
           <ul>
-            {hits.map(({ article: a, matched }) => (
+            {hits.map(({ article: a, terms, matched }) => (
               <li key={a.id} data-testid={`knowledge-${a.id}`}>
                 <strong>
-                  <Highlighted text={a.title} terms={matched} />
+                  <Highlighted text={a.title} terms={terms} />
                 </strong>
                 <p className="muted">
                   {[
                     a.category?.name,
                     t('knowledgeAnswers.uses', { count: a.useCount }),
                     a.validUntil && t('knowledgeAnswers.validUntil', { date: a.validUntil }),
+                    t('knowledgeAnswers.matched', { terms: matched.join('、') }),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
                 </p>
                 <p className="kn-answer">
-                  <Highlighted text={a.answer} terms={matched} />
+                  <Highlighted text={a.answer} terms={terms} />
                 </p>
                 <button
                   type="button"
