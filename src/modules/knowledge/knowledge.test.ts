@@ -185,6 +185,14 @@ describe('knowledge articles', () => {
     expect(list.items[0]!.title).toBe('占道经营怎么举报');
     const hits = await search('门口有人占道经营', w.users.agent.auth, { category: '04' });
     expect(hits.body.items).toEqual([]); // a draft: not offered, even in its category
+    await call('PATCH', `/api/knowledge/articles/${linked.body.id}`, admin(), {
+      version: 1,
+      status: 'published',
+    });
+    const inBranch = await search('门口有人占道经营', w.users.agent.auth, { category: '04' });
+    expect(inBranch.body.items.map((h) => h.article.title)).toEqual(['占道经营怎么举报']);
+    const elsewhere = await search('门口有人占道经营', w.users.agent.auth, { category: '02' });
+    expect(elsewhere.body.items).toEqual([]);
   });
 });
 
