@@ -6,7 +6,7 @@ import type { ArticleOut } from './knowledge.schema.js';
 import { matchedRuns, queryTerms, rankPostings } from './knowledge.text.js';
 
 /** Hits scoring below this share of the best one are noise beside it and are not offered. */
-export const MIN_SHARE_OF_BEST = 0.3;
+export const MIN_SHARE_OF_BEST = 0.4;
 /** A query of several bigrams must share at least this many with an article (one common bigram is chance). */
 export const MIN_MATCHED_TERMS = 2;
 /** How much popularity counts: score × (1 + POPULARITY × ln(1 + uses)); relevance still decides. */

@@ -59,6 +59,11 @@ describe('knowledge search', () => {
     for (const m of body.items[0]!.matched) expect(q).toContain(m);
   });
 
+  it('offers only the answer a clear question is about', async () => {
+    const { body } = await search('请问大兴区办理居住证需要准备哪些材料？在哪里办理？');
+    expect(body.items.map((h) => h.article.title)).toEqual(['北京市居住证怎么办理']);
+  });
+
   it('offers nothing for words no article is about, or for question words alone', async () => {
     expect((await search('单位拖欠工资三个月了')).body.items).toEqual([]);
     expect((await search('请问一下怎么办')).body.items).toEqual([]);

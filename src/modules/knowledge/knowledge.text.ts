@@ -23,6 +23,7 @@ export const MAX_QUERY_TERMS = 400;
 const QUESTION_WORDS = new Set([
   '请问', '怎么', '么办', '什么', '如何', '哪里', '哪儿', '可以', '是否', '需要', '能不', '不能',
   '我们', '我家', '我的', '一下', '这个', '那个', '有没', '没有', '问一', '想问', '咨询', '知道',
+  '办理', '在哪', '哪些',
 ]); // prettier-ignore
 
 export interface ArticleText {
