@@ -247,6 +247,26 @@ describe('answering with an article (直接办结)', () => {
     expect((await search('停水')).body.items[0]!.article.useCount).toBe(1);
   });
 
+  it('ranks the more used of two equally relevant answers first', async () => {
+    const twin = {
+      title: '公园开放时间',
+      questions: ['念坛公园几点关门'],
+      keywords: [],
+      answer: '念坛公园6:00至21:00开放。',
+      categoryCode: null,
+      ownerUnitCode: null,
+      validUntil: null,
+      status: 'published' as const,
+    };
+    const first = await createArticle(w.ctx, w.users.admin.id, twin);
+    const second = await createArticle(w.ctx, w.users.admin.id, twin);
+    const order = async () =>
+      (await search('念坛公园晚上几点关门')).body.items.slice(0, 2).map((h) => h.article.id);
+    expect(await order()).toEqual([first.id, second.id]); // a tie: the older first
+    expect((await answer(await consultation(), { articleId: second.id })).statusCode).toBe(200);
+    expect(await order()).toEqual([second.id, first.id]);
+  });
+
   it('refuses an unknown article and leaves the case unanswered', async () => {
     const c = await consultation();
     const res = await answer(c, { articleId: 999999 });
