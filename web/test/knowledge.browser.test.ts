@@ -1,4 +1,6 @@
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, login, screenshot, withPage } from './browser.js';
 import { staffApi } from './fixtures.js';
@@ -19,6 +21,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2 A/AA violations (axe-core) inside one part of the page, as "rule: nodes" lines. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (sel) => {
+    type Axe = { run(ctx: string, o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+    const { axe } = window as unknown as { axe: Axe };
+    const r = await axe.run(sel, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length}`);
+  }, selector);
+}
+
 type Article = { id: number; title: string; status: string; useCount: number };
 
 describe('knowledge base (一网通答)', () => {
@@ -37,11 +52,13 @@ describe('knowledge base (一网通答)', () => {
       await form.getByLabel('关键词（用逗号或空格分隔）').fill('共享单车，乱停放');
       await form.getByLabel('答复内容').fill(answer);
       await expect(form.getByLabel('保存后立即发布').isChecked()).resolves.toBe(true);
+      await expect(axeViolations(page, '[data-testid="article-form"]')).resolves.toEqual([]);
       await screenshot(page, 'knowledge-admin-form');
       await form.getByRole('button', { name: '保存' }).click();
       await page.getByLabel('搜索标题、问法或关键词').fill(tag);
       const row = page.getByTestId('article-table').getByRole('row').filter({ hasText: title });
       await row.getByText('已发布').waitFor();
+      await expect(axeViolations(page, '[data-testid="article-table"]')).resolves.toEqual([]);
       await screenshot(page, 'knowledge-admin');
     });
 
@@ -58,6 +75,7 @@ describe('knowledge base (一网通答)', () => {
       // The article the caller's words point at comes first, its matched words marked.
       await expect(panel.getByRole('listitem').first().innerText()).resolves.toContain(title);
       await expect(panel.locator('mark', { hasText: '共享单车' }).count()).resolves.toBeGreaterThan(0);
+      await expect(axeViolations(page, '[data-testid="knowledge"]')).resolves.toEqual([]);
       await screenshot(page, 'knowledge-workbench');
       await use.focus();
       await page.keyboard.press('Enter');
