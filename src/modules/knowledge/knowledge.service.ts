@@ -116,7 +116,7 @@ export async function updateArticle(ctx: AppContext, actor: Actor, id: number, p
     await repo.replaceTerms(tx, id, terms);
     await appendAudit(tx, ctx.config.AUDIT_SECRET, {
       actorUserId: actor.id,
-      action: patch.status === 'retired' ? 'knowledge.retire' : 'knowledge.update',
+      action: auditAction(before.status, after.status),
       entity: ENTITY,
       entityId: String(id),
       before: auditView(before),
@@ -124,6 +124,13 @@ export async function updateArticle(ctx: AppContext, actor: Actor, id: number, p
     });
     return view(tx, id);
   });
+}
+
+/** The audit action of a change: a status change names itself, anything else is an update. */
+function auditAction(before: repo.ArticleRow['status'], after: repo.ArticleRow['status']): string {
+  if (after === before) return 'knowledge.update';
+  if (after === 'published') return 'knowledge.publish';
+  return after === 'retired' ? 'knowledge.retire' : 'knowledge.unpublish';
 }
 
 /** One article (any status), for editing. */

@@ -117,8 +117,17 @@ describe('knowledge articles', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error?.code).toBe('stale_version');
 
-    const retired = await call('DELETE', `/api/knowledge/articles/${id}?version=2`, admin());
-    expect(retired.body).toMatchObject({ status: 'retired', version: 3 });
+    // The index follows an edit: new words find it.
+    const edited = await call('PATCH', `/api/knowledge/articles/${id}`, admin(), {
+      version: 2,
+      keywords: ['宠物接种点'],
+    });
+    expect(edited.body).toMatchObject({ version: 3, keywords: ['宠物接种点'], updatedBy: w.users.admin.id });
+    const byNewWords = await search('附近有没有宠物接种点');
+    expect(byNewWords.body.items[0]?.article.title).toBe(body.title);
+
+    const retired = await call('DELETE', `/api/knowledge/articles/${id}?version=3`, admin());
+    expect(retired.body).toMatchObject({ status: 'retired', version: 4 });
     expect(await titles()).not.toContain(body.title);
     expect((await call('GET', `/api/knowledge/articles/${id}`, admin())).body.status).toBe('retired');
 
@@ -129,7 +138,12 @@ describe('knowledge articles', () => {
       .where('entity_id', '=', String(id))
       .orderBy('seq')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['knowledge.create', 'knowledge.update', 'knowledge.retire']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'knowledge.create',
+      'knowledge.publish',
+      'knowledge.update',
+      'knowledge.retire',
+    ]);
   });
 
   it('stops offering an answer after its last valid day', async () => {
