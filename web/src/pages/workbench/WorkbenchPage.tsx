@@ -15,9 +15,10 @@ type Kind = 'request' | 'consultation';
 /**
  * 坐席工作台: an agent takes a call — caller and contact, the text as the caller speaks (classified
  * live, with similar open cases), the place by its address and/or a point picked on the map, resolved
- * to street and community, with knowledge answers for what the caller asks — then files the
- * case, dispatches it now, answers it from an answer (直接办结), or joins it to an open case (并案). Keyboard-first: fields in speaking
- * order, every control labelled, Ctrl+Enter files from anywhere in the form.
+ * to street and community, with knowledge answers for what the caller asks — then files the case,
+ * dispatches it now, answers it at once (直接办结, from a knowledge answer or in the agent's words), or
+ * joins it to an open case (并案). Keyboard-first: fields in speaking order, every control labelled,
+ * Ctrl+Enter files from anywhere in the form.
  */
 export function WorkbenchPage() {
   const { t } = useTranslation();
