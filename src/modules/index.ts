@@ -9,6 +9,7 @@ import { dispatchModule } from './dispatch/index.js';
 import { geoModule } from './geo/index.js';
 import { liveModule } from './live/index.js';
 import { jobsModule } from './jobs/index.js';
+import { knowledgeModule } from './knowledge/index.js';
 import { metricsModule } from './metrics/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { open311AdminModule, open311Module } from './open311/index.js';
@@ -39,4 +40,5 @@ export const modules: Module[] = [
   liveModule,
   configModule,
   jobsModule,
+  knowledgeModule,
 ];

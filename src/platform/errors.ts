@@ -22,6 +22,8 @@ export const errorCodes = {
   /** 拆分: the report has been rated; it stays with the case it was rated on. */
   report_evaluated: 409,
   unit_not_found: 404,
+  /** 知识库: no knowledge article with that id. */
+  article_not_found: 404,
   unknown_unit: 422,
   unknown_category: 422,
   category_not_leaf: 422,

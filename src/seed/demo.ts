@@ -2,6 +2,7 @@ import type { AppContext } from '../platform/context.js';
 import { BBOX_KEY, knownDistrictBoxes } from '../modules/cases/location.js';
 import { createOpen311Client } from '../modules/open311/index.js';
 import { seedCatalogue } from './catalogue.js';
+import { seedDemoKnowledge } from './knowledge.js';
 import { seedDemoModel } from './model.js';
 import { seedOrg } from './org.js';
 import { seedDemoUsers } from './users.js';
@@ -22,7 +23,8 @@ export interface DemoSeed {
 /**
  * Seeds the demo district on an empty database: the org tree from the national division
  * codes, departments and grid cells, the category taxonomy with deadlines, the dispatch
- * catalogue, the demo classifier (active: smart dispatch from the first report), one user per
+ * catalogue, the demo classifier (active: smart dispatch from the first report), the knowledge base's
+ * FAQ answers (published), one user per
  * role and an Open311 client 'demo' (key OPEN311_DEMO_API_KEY, random when unset). Returns the credentials, or null when the database already had data.
  */
 export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
@@ -38,6 +40,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
       .execute();
   }
   await seedDemoModel(ctx);
+  await seedDemoKnowledge(ctx);
   const users = await seedDemoUsers(ctx);
   const client = await ctx.db
     .transaction()

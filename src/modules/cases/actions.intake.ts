@@ -47,6 +47,7 @@ export const intakeActions: { [A in 'dispatch' | 'answer' | 'invalidate' | 'merg
         throw new DomainError('unknown_category', `no category ${body.categoryCode}`);
       categoryId = category.id;
     }
+    if (body.articleId !== undefined) await deps.knowledgeUsed(tx, body.articleId, now);
     await tx
       .updateTable('reports')
       .set({ answer_text: body.answer, answered_at: now })
@@ -62,7 +63,9 @@ export const intakeActions: { [A in 'dispatch' | 'answer' | 'invalidate' | 'merg
         resolved_at: now,
       },
       'answer',
-      { data: { answer: body.answer } },
+      {
+        data: { answer: body.answer, ...(body.articleId !== undefined ? { articleId: body.articleId } : {}) },
+      },
     );
   },
 

@@ -2,6 +2,7 @@ import { addDuration, loadCalendar } from '../calendar/index.js';
 import { currentPolicy, findCategoryByCode, findCategoryById } from '../categories/index.js';
 import { resolveDispatch } from '../dispatch/index.js';
 import { locate } from '../geo/index.js';
+import { recordArticleUse } from '../knowledge/index.js';
 import { findUnitByCode, findUnitById } from '../org/index.js';
 import { caseMerged, reportJoined, reportSplit, similarAtIntake } from '../similar/index.js';
 import { suggest } from '../suggest/suggest.service.js';
@@ -65,5 +66,6 @@ export const caseDeps: CaseDeps = {
   },
   locate: (ctx, db, input) => locate(ctx, input, db),
   similar: { atIntake: similarAtIntake, joined: reportJoined, merged: caseMerged, split: reportSplit },
+  knowledgeUsed: recordArticleUse,
   suggest: (ctx, db, probe) => suggest(ctx, caseDeps, db, probe),
 };

@@ -29,6 +29,8 @@ export interface CaseDeps {
   locate(ctx: AppContext, db: Conn, input: LocateProbe): Promise<LocatedArea>;
   /** 并案 (modules/similar): proposals for a new report, and the index kept up to date. */
   similar: SimilarDeps;
+  /** 一网通答 (modules/knowledge): one use of an article an answer came from (article_not_found if none). */
+  knowledgeUsed(db: Conn, articleId: number, at: Date): Promise<void>;
   /** Smart dispatch (modules/suggest): the active model's category and unit for a report. */
   suggest(
     ctx: AppContext,

@@ -108,7 +108,18 @@ export const actionBodies = {
   }),
   reopen: z.strictObject({ version, reason: text(1000) }),
   close: z.strictObject({ version, note: text(1000).optional() }),
-  answer: z.strictObject({ version, answer: text(4000), categoryCode: text(40).optional() }),
+  answer: z.strictObject({
+    version,
+    answer: text(4000),
+    categoryCode: text(40).optional(),
+    /** The knowledge article the answer came from (一网通答): counted as one use of it. */
+    articleId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31 - 1)
+      .optional(),
+  }),
   invalidate: z.strictObject({ version, reason: text(1000) }),
   merge: z.strictObject({ version, intoCase: text(64), reason: text(1000).optional() }),
 } as const;

@@ -18,4 +18,4 @@ export {
   type Proposal,
 } from './similar.service.js';
 export { scorePair, type Probe, type Evidence } from './similar.score.js';
-export { textBuckets } from './similar.text.js';
+export { normalise, shingles, textBuckets } from './similar.text.js';

@@ -509,6 +509,37 @@ export interface JobsTable {
   finished_at: Date | null;
 }
 
+export type ArticleStatus = 'draft' | 'published' | 'retired';
+
+/** A knowledge-base article (一网通答): see migrations/0016_knowledge.ts. */
+export interface KnowledgeArticlesTable {
+  id: Generated<number>;
+  title: string;
+  questions: ColumnType<string[], string[] | undefined, string[]>;
+  keywords: ColumnType<string[], string[] | undefined, string[]>;
+  answer: string;
+  category_id: number | null;
+  owner_unit_id: number | null;
+  status: ColumnType<ArticleStatus, ArticleStatus | undefined, ArticleStatus>;
+  version: Generated<number>;
+  valid_until: Date | null;
+  use_count: Generated<number>;
+  last_used_at: Date | null;
+  /** Weighted bigram count of the article (BM25's document length). */
+  doc_length: number;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+/** The knowledge search index: a bigram's weighted frequency in one article. */
+export interface KnowledgeTermsTable {
+  term: string;
+  article_id: number;
+  tf: number;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -544,6 +575,8 @@ export interface Database {
   place_aliases: PlaceAliasesTable;
   unit_polygons: UnitPolygonsTable;
   jobs: JobsTable;
+  knowledge_articles: KnowledgeArticlesTable;
+  knowledge_terms: KnowledgeTermsTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

@@ -844,6 +844,7 @@ export interface paths {
         content: {
           'application/json': {
             answer: string;
+            articleId?: number;
             categoryCode?: string;
             /** @description the case version you read (optimistic concurrency) */
             version: number;
@@ -5222,6 +5223,392 @@ export interface paths {
               result: unknown;
               /** @enum {string} */
               status: 'running' | 'succeeded' | 'failed';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/knowledge/articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Articles of every status, newest change first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          q?: string;
+          status?: 'draft' | 'published' | 'retired';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                answer: string;
+                category: {
+                  code: string;
+                  name: string;
+                } | null;
+                createdAt: string;
+                createdBy: number | null;
+                expired: boolean;
+                id: number;
+                keywords: string[];
+                lastUsedAt: string | null;
+                ownerUnit: {
+                  code: string;
+                  name: string;
+                } | null;
+                questions: string[];
+                /** @enum {string} */
+                status: 'draft' | 'published' | 'retired';
+                title: string;
+                updatedAt: string;
+                updatedBy: number | null;
+                useCount: number;
+                validUntil: string | null;
+                version: number;
+              }[];
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A new article */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answer: string;
+            /** @default null */
+            categoryCode?: string | null;
+            /** @default [] */
+            keywords?: string[];
+            /** @default null */
+            ownerUnitCode?: string | null;
+            /** @default [] */
+            questions?: string[];
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status?: 'draft' | 'published';
+            title: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            validUntil?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: string;
+              category: {
+                code: string;
+                name: string;
+              } | null;
+              createdAt: string;
+              createdBy: number | null;
+              expired: boolean;
+              id: number;
+              keywords: string[];
+              lastUsedAt: string | null;
+              ownerUnit: {
+                code: string;
+                name: string;
+              } | null;
+              questions: string[];
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
+              title: string;
+              updatedAt: string;
+              updatedBy: number | null;
+              useCount: number;
+              validUntil: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/knowledge/articles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One article */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: string;
+              category: {
+                code: string;
+                name: string;
+              } | null;
+              createdAt: string;
+              createdBy: number | null;
+              expired: boolean;
+              id: number;
+              keywords: string[];
+              lastUsedAt: string | null;
+              ownerUnit: {
+                code: string;
+                name: string;
+              } | null;
+              questions: string[];
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
+              title: string;
+              updatedAt: string;
+              updatedBy: number | null;
+              useCount: number;
+              validUntil: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Retire an article (kept for the record; search no longer offers it) */
+    delete: {
+      parameters: {
+        query: {
+          version: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: string;
+              category: {
+                code: string;
+                name: string;
+              } | null;
+              createdAt: string;
+              createdBy: number | null;
+              expired: boolean;
+              id: number;
+              keywords: string[];
+              lastUsedAt: string | null;
+              ownerUnit: {
+                code: string;
+                name: string;
+              } | null;
+              questions: string[];
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
+              title: string;
+              updatedAt: string;
+              updatedBy: number | null;
+              useCount: number;
+              validUntil: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Edit, publish or retire an article at the version read */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answer?: string;
+            categoryCode?: string | null;
+            keywords?: string[];
+            ownerUnitCode?: string | null;
+            questions?: string[];
+            /** @enum {string} */
+            status?: 'draft' | 'published' | 'retired';
+            title?: string;
+            /** Format: date */
+            validUntil?: string | null;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answer: string;
+              category: {
+                code: string;
+                name: string;
+              } | null;
+              createdAt: string;
+              createdBy: number | null;
+              expired: boolean;
+              id: number;
+              keywords: string[];
+              lastUsedAt: string | null;
+              ownerUnit: {
+                code: string;
+                name: string;
+              } | null;
+              questions: string[];
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'retired';
+              title: string;
+              updatedAt: string;
+              updatedBy: number | null;
+              useCount: number;
+              validUntil: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/knowledge/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published, unexpired articles ranked for free text (a caller’s words), with matched terms */
+    get: {
+      parameters: {
+        query: {
+          category?: string;
+          limit?: number;
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                article: {
+                  answer: string;
+                  category: {
+                    code: string;
+                    name: string;
+                  } | null;
+                  createdAt: string;
+                  createdBy: number | null;
+                  expired: boolean;
+                  id: number;
+                  keywords: string[];
+                  lastUsedAt: string | null;
+                  ownerUnit: {
+                    code: string;
+                    name: string;
+                  } | null;
+                  questions: string[];
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'retired';
+                  title: string;
+                  updatedAt: string;
+                  updatedBy: number | null;
+                  useCount: number;
+                  validUntil: string | null;
+                  version: number;
+                };
+                matched: string[];
+                score: number;
+                terms: string[];
+              }[];
             };
           };
         };

@@ -4,6 +4,7 @@ import { useSession } from '../../session/session';
 import { CategoriesPage } from './CategoriesPage';
 import { ChannelsPage } from './ChannelsPage';
 import { DispatchPage } from './DispatchPage';
+import { KnowledgePage } from './KnowledgePage';
 import { ModelsPage } from './ModelsPage';
 import { Open311Page } from './Open311Page';
 import { OrgPage } from './OrgPage';
@@ -18,6 +19,7 @@ const sections = [
   { key: 'open311', element: <Open311Page /> },
   { key: 'channels', element: <ChannelsPage /> },
   { key: 'models', element: <ModelsPage /> },
+  { key: 'knowledge', element: <KnowledgePage /> },
 ] as const;
 
 /** 系统管理: the administrator's screens under /admin/* (a lazy chunk: only administrators load it). */

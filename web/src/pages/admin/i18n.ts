@@ -9,6 +9,7 @@ const zhCN = {
     open311: 'Open311 接入',
     channels: '接入渠道',
     models: '分类模型',
+    knowledge: '知识库',
   },
   kind: {
     city: '市',
@@ -176,6 +177,7 @@ const en: typeof zhCN = {
     open311: 'Open311 clients',
     channels: 'Inbound channels',
     models: 'Classifier models',
+    knowledge: 'Knowledge base',
   },
   kind: {
     city: 'City',

@@ -7,6 +7,7 @@ import type { Priority } from '../../api/models';
 import { ErrorMessage } from '../../components/Status';
 import { useDebounced } from '../../components/useDebounced';
 import { categoryChoices, Classification, SimilarCases } from './Assist';
+import { KnowledgeAnswers, type UsedArticle } from './Knowledge';
 import { MapPick, type Point } from './MapPick';
 
 type Kind = 'request' | 'consultation';
@@ -14,9 +15,10 @@ type Kind = 'request' | 'consultation';
 /**
  * 坐席工作台: an agent takes a call — caller and contact, the text as the caller speaks (classified
  * live, with similar open cases), the place by its address and/or a point picked on the map, resolved
- * to street and community — then files the
- * case, dispatches it now, or joins it to an open case (并案). Keyboard-first: fields in speaking
- * order, every control labelled, Ctrl+Enter files from anywhere in the form.
+ * to street and community, with knowledge answers for what the caller asks — then files the case,
+ * dispatches it now, answers it at once (直接办结, from a knowledge answer or in the agent's words), or
+ * joins it to an open case (并案). Keyboard-first: fields in speaking order, every control labelled,
+ * Ctrl+Enter files from anywhere in the form.
  */
 export function WorkbenchPage() {
   const { t } = useTranslation();
@@ -37,6 +39,8 @@ export function WorkbenchPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [dispatchNow, setDispatchNow] = useState(true);
   const [answer, setAnswer] = useState('');
+  const [article, setArticle] = useState<UsedArticle | null>(null);
+  const answerField = useRef<HTMLTextAreaElement>(null);
   const create = useCreateReport();
   const answerCase = useAnswerCase();
   const answering = kind === 'consultation' && answer.trim() !== '';
@@ -100,7 +104,14 @@ export function WorkbenchPage() {
           // A consultation answered at intake is filed and answered (直接办结) in one go.
           if (!answering || mergeIntoCase) return open();
           answerCase.mutate(
-            { id: created.case.id, body: { version: created.case.version, answer: answer.trim() } },
+            {
+              id: created.case.id,
+              body: {
+                version: created.case.version,
+                answer: answer.trim(),
+                ...(article ? { articleId: article.id } : {}),
+              },
+            },
             { onSuccess: open },
           );
         },
@@ -112,6 +123,13 @@ export function WorkbenchPage() {
       e.preventDefault();
       form.current?.requestSubmit();
     }
+  };
+  // 一网通答: the article's answer fills the direct answer of a consultation, ready to edit.
+  const takeArticle = (used: UsedArticle, text: string) => {
+    setKind('consultation');
+    setAnswer(text);
+    setArticle(used);
+    setTimeout(() => answerField.current?.focus(), 0);
   };
   const merge = (number: string) => {
     mergeTarget.current = number;
@@ -251,14 +269,20 @@ export function WorkbenchPage() {
               <label htmlFor="wb-answer">{t('workbench.answer')}</label>
               <textarea
                 id="wb-answer"
+                ref={answerField}
                 rows={3}
                 maxLength={4000}
                 aria-describedby="wb-answer-hint"
                 value={answer}
-                onChange={(e) => setAnswer(e.target.value)}
+                onChange={(e) => {
+                  setAnswer(e.target.value);
+                  if (e.target.value.trim() === '') setArticle(null);
+                }}
               />
               <small id="wb-answer-hint" className="muted">
-                {t('workbench.answerHint')}
+                {article
+                  ? t('knowledgeAnswers.fromArticle', { title: article.title })
+                  : t('workbench.answerHint')}
               </small>
             </div>
           )}
@@ -281,7 +305,10 @@ export function WorkbenchPage() {
             <span className="muted">{t('workbench.shortcut')}</span>
           </div>
         </div>
-        <SimilarCases preview={preview.data} onMerge={merge} disabled={busy || text.trim() === ''} />
+        <div className="fields">
+          <KnowledgeAnswers text={settledText} usedId={article?.id ?? null} onUse={takeArticle} />
+          <SimilarCases preview={preview.data} onMerge={merge} disabled={busy || text.trim() === ''} />
+        </div>
       </form>
     </section>
   );
