@@ -4036,6 +4036,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          categoryId?: number;
           from?: string;
           month?: string;
           resolution?: number;
