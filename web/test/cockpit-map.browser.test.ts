@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -80,6 +81,21 @@ async function openCockpit(page: Page): Promise<void> {
   await page.getByRole('heading', { name: '城市运行驾驶舱' }).waitFor();
 }
 
+/** axe-core's serious and critical findings inside `selector` (rule id: the elements). */
+async function axeFindings(page: Page, selector: string): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: string) => Promise<AxeResult> } }).axe;
+    type AxeResult = {
+      violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+    };
+    const result = await axe.run(sel);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
+
 /** The map's cells as drawn: h3 → count. */
 async function drawnCells(page: Page): Promise<Map<string, number>> {
   const cells = page.getByTestId('panel-map').getByTestId('hex-cell');
@@ -120,6 +136,7 @@ describe('cockpit map (AreaMap with the H3 layer)', () => {
       // No basemap configured: no tile, and no request for one.
       await expect(map.getByTestId('map-tile').count()).resolves.toBe(0);
       expect(tileRequests).toEqual([]);
+      expect(await axeFindings(page, '[data-testid="panel-map"]')).toEqual([]);
       await screenshot(page, 'cockpit-map-offline');
     });
   });
