@@ -19,7 +19,9 @@ const points = [
   { lon: 116.45, lat: 39.65 },
 ];
 
-async function file(extra: Record<string, unknown>): Promise<{ id: string; splitFrom?: string }> {
+async function file(
+  extra: Record<string, unknown>,
+): Promise<{ id: string; number: string; version: number; reportId: string }> {
   const res = await w.app.inject({
     method: 'POST',
     url: '/api/reports',
@@ -33,7 +35,8 @@ async function file(extra: Record<string, unknown>): Promise<{ id: string; split
     },
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json<{ case: { id: string } }>().case;
+  const body = res.json<{ case: { id: string; number: string; version: number }; reportId: string }>();
+  return { ...body.case, reportId: body.reportId };
 }
 
 const cellOf = async (id: string) =>
@@ -101,6 +104,23 @@ describe('the stored H3 cell of a case', () => {
       headers: w.users.leader.auth,
     });
     expect(unknown.json<{ error: { code: string } }>().error.code).toBe('unknown_category');
+  });
+
+  it('is written for the new case of a 拆分 from the report’s own point', async () => {
+    const elsewhere = { lon: 116.2912, lat: 39.7722 };
+    const joined = await file({ ...elsewhere, mergeIntoCase: (await file(points[0]!)).number });
+    const target = await w.app.inject({ url: `/api/cases/${joined.id}`, headers: w.users.dispatcher.auth });
+    const version = target.json<{ case: { version: number } }>().case.version;
+    const res = await w.app.inject({
+      method: 'POST',
+      url: `/api/cases/${joined.id}/split`,
+      headers: w.users.dispatcher.auth,
+      payload: { version, reportId: joined.reportId },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const created = res.json<{ newCase: { id: string } }>().newCase;
+    expect(await cellOf(created.id)).toBe(latLngToCell(elsewhere.lat, elsewhere.lon, 9));
+    expect(await cellOf(joined.id)).toBe(latLngToCell(points[0]!.lat, points[0]!.lon, 9));
   });
 
   it('is backfilled by migration 0017 for cases stored before it', async () => {
