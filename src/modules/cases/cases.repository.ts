@@ -35,6 +35,7 @@ const openedCaseColumns = [
   'address',
   'lon',
   'lat',
+  'h3_cell',
   'lead_unit_id',
   'lead_unit_path',
   'dispatch_rule_id',

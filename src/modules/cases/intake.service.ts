@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, OrgUnit, Role } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
+import { caseCell } from '../../platform/h3.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { planMessages } from '../notifications/outbox.plan.js';
 import { confidentEnough, recordSuggestion } from '../suggest/suggest.service.js';
@@ -223,6 +224,7 @@ export async function intake(
     address: input.address ?? null,
     lon: input.lon ?? null,
     lat: input.lat ?? null,
+    h3_cell: await caseCell(input.lon, input.lat),
     ...emptyLifecycle,
     channel: input.channel,
     created_by: actor.id,

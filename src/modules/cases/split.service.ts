@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
+import { caseCell } from '../../platform/h3.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordSuggestion } from '../suggest/suggest.service.js';
 import { lockForAction } from './actions.service.js';
@@ -83,6 +84,7 @@ export async function splitReport(
       address: report.address,
       lon: report.lon,
       lat: report.lat,
+      h3_cell: await caseCell(report.lon, report.lat),
       channel: report.channel,
       created_by: actor.id,
       // The city has had this request since the report came in: it ages in the queue from then.

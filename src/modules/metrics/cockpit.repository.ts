@@ -1,10 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Conn } from '../../platform/db/index.js';
-
-/** Escapes LIKE wildcards so a path prefix matches literally. */
-function likePrefix(path: string): string {
-  return `${path.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
+import { categoryFilter, likePrefix } from './metrics.repository.js';
 
 /** Cases whose place or lead unit lies in the scope (the cockpit counts cases before dispatch too). */
 function caseScope(scopePath: string | null | undefined): RawBuilder<unknown> {
@@ -13,45 +9,39 @@ function caseScope(scopePath: string | null | undefined): RawBuilder<unknown> {
   return sql`and (c.area_path like ${p} or c.lead_unit_path like ${p})`;
 }
 
-export interface PointCount {
-  lon: number;
-  lat: number;
+export interface CellCount {
+  /** The stored H3 cell (resolution 9), null for the cases without a point. */
+  h3: string | null;
   count: number;
   open: number;
   overdue: number;
 }
 
 /**
- * Located cases received in [from, to), neither merged nor voided, counted per point rounded to
- * 1e-4° (about 10 m), so the caller bins a few thousand points rather than every case.
+ * Cases received in [from, to), neither merged nor voided, counted per stored H3 cell in one
+ * index-only scan of `cases_geo` (migration 0017); the row with a null cell counts the unlocated
+ * ones. The rows are bounded by the cells of the district, not by its cases.
  */
-export async function countCasesByPoint(
+export async function countCasesByCell(
   db: Conn,
-  f: { from: Date; to: Date; scopePath?: string | null },
-): Promise<{ points: PointCount[]; total: number }> {
-  const { rows } = await sql<PointCount>`
-    select round(c.lon::numeric, 4) as lon, round(c.lat::numeric, 4) as lat,
-      count(*) as count,
+  f: { from: Date; to: Date; scopePath?: string | null; categoryId?: number | undefined },
+): Promise<CellCount[]> {
+  const { rows } = await sql<CellCount>`
+    select c.h3_cell as h3, count(*) as count,
       count(*) filter (where c.status in ('received','dispatched','accepted','in_progress','returned'))
         as open,
       count(*) filter (where c.response_overdue or c.resolve_overdue) as overdue
     from cases c
     where c.received_at >= ${f.from} and c.received_at < ${f.to}
-      and c.status not in ('merged', 'invalid') and c.lon is not null and c.lat is not null
-      ${caseScope(f.scopePath)}
-    group by 1, 2`.execute(db);
-  const totals = await sql<{ total: number }>`
-    select count(*) as total from cases c
-    where c.received_at >= ${f.from} and c.received_at < ${f.to}
-      and c.status not in ('merged', 'invalid') ${caseScope(f.scopePath)}`.execute(db);
-  const points = rows.map((r) => ({
-    lon: Number(r.lon),
-    lat: Number(r.lat),
+      and c.status not in ('merged', 'invalid')
+      ${caseScope(f.scopePath)} ${categoryFilter(f)}
+    group by c.h3_cell`.execute(db);
+  return rows.map((r) => ({
+    h3: r.h3,
     count: Number(r.count),
     open: Number(r.open),
     overdue: Number(r.overdue),
   }));
-  return { points, total: Number(totals.rows[0]?.total ?? 0) };
 }
 
 export interface TopicRow {

@@ -1,5 +1,7 @@
 import type { Conn } from '../../platform/db/index.js';
-import { categoryTopics, countCasesByPoint, readDistrictBox, type TopicRow } from './cockpit.repository.js';
+import { CASE_H3_RESOLUTION, loadH3 } from '../../platform/h3.js';
+import { categoryTopics, countCasesByCell, readDistrictBox, type TopicRow } from './cockpit.repository.js';
+import { checkCategory } from './metrics.service.js';
 
 export interface HexCell {
   h3: string;
@@ -22,28 +24,28 @@ export interface GeoMetrics {
 }
 
 /**
- * Cases by area for the cockpit's map: located cases binned into H3 cells of the given resolution
- * (7: about 5 km² a cell), each with its boundary, so the browser draws polygons with no basemap and
- * no H3 code of its own. The district and street boundaries are not repeated here: maps read them
- * from GET /api/geo/areas. h3-js is loaded on the first call (it costs ~0.4 s to load, not worth it
- * at start-up).
+ * Cases by area for the cockpit's map: the cases grouped by their stored resolution-9 cell in SQL,
+ * those groups rolled up to the cells of the resolution asked for (7: about 5 km² a cell) by their
+ * H3 parents, each with its boundary, so the browser draws polygons with no H3 code of its own.
+ * The work is bounded by the number of cells, not of cases. The district and street boundaries are
+ * not repeated here: maps read them from GET /api/geo/areas.
  */
 export async function geoMetrics(
   db: Conn,
-  q: { from: Date; to: Date; scopePath: string | null; resolution: number },
+  q: { from: Date; to: Date; scopePath: string | null; resolution: number; categoryId?: number | undefined },
 ): Promise<GeoMetrics> {
-  const [{ points, total }, bbox, h3] = await Promise.all([
-    countCasesByPoint(db, q),
-    readDistrictBox(db),
-    import('h3-js'),
-  ]);
+  await checkCategory(db, q.categoryId);
+  const [rows, bbox, h3] = await Promise.all([countCasesByCell(db, q), readDistrictBox(db), loadH3()]);
   const cells = new Map<string, Omit<HexCell, 'boundary'>>();
-  for (const p of points) {
-    const id = h3.latLngToCell(p.lat, p.lon, q.resolution);
+  let total = 0;
+  for (const r of rows) {
+    total += r.count;
+    if (r.h3 === null) continue;
+    const id = q.resolution === CASE_H3_RESOLUTION ? r.h3 : h3.cellToParent(r.h3, q.resolution);
     const cell = cells.get(id) ?? { h3: id, count: 0, open: 0, overdue: 0 };
-    cell.count += p.count;
-    cell.open += p.open;
-    cell.overdue += p.overdue;
+    cell.count += r.count;
+    cell.open += r.open;
+    cell.overdue += r.overdue;
     cells.set(id, cell);
   }
   const hexes = [...cells.values()]
@@ -52,7 +54,7 @@ export async function geoMetrics(
   return {
     resolution: q.resolution,
     total,
-    located: points.reduce((s, p) => s + p.count, 0),
+    located: hexes.reduce((s, c) => s + c.count, 0),
     hexes,
     bbox,
   };

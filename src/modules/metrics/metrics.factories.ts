@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSession } from '../../platform/auth.js';
 import type { Db } from '../../platform/db/index.js';
+import { caseCell } from '../../platform/h3.js';
 import type { NewCase, OrgKind, Role } from '../../platform/db/schema.js';
 
 export interface UnitRef {
@@ -92,6 +93,8 @@ export async function makeCase(db: Db, spec: CaseSpec): Promise<string> {
       area_unit_id: lead.id,
       area_path: lead.path,
       updated_at: dispatchedAt,
+      // Stored where the point is, as intake stores it.
+      h3_cell: await caseCell(columns.lon, columns.lat),
       ...columns,
     })
     .execute();

@@ -21,7 +21,7 @@ export interface AggregateFilter {
 export type KeyedCounts = Partial<Counts> & { key: number | string | null };
 
 /** Escapes LIKE wildcards so a path prefix matches literally. */
-function likePrefix(path: string): string {
+export function likePrefix(path: string): string {
   return `${path.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
@@ -49,7 +49,7 @@ function unitFilter(column: RawBuilder<unknown>, f: AggregateFilter): RawBuilder
 }
 
 /** `category_id in (the category and its descendants)` — the taxonomy is at most three levels deep. */
-function categoryFilter(f: AggregateFilter): RawBuilder<unknown> {
+export function categoryFilter(f: { categoryId?: number | undefined }): RawBuilder<unknown> {
   if (f.categoryId === undefined) return sql``;
   const id = f.categoryId;
   return sql`and c.category_id in (

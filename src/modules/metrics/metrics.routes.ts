@@ -155,7 +155,12 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const period = periodFrom(q);
       const scopePath = await resolveScope(ctx.db, actor, q.unitId);
-      const geo = await geoMetrics(ctx.db, { ...period, scopePath, resolution: q.resolution });
+      const geo = await geoMetrics(ctx.db, {
+        ...period,
+        scopePath,
+        resolution: q.resolution,
+        categoryId: q.categoryId,
+      });
       return { ...presentPeriod(period), ...geo };
     },
   );

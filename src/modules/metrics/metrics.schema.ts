@@ -137,8 +137,8 @@ export const trendOut = z.object({
   items: z.array(groupOut.extend({ month: z.string() })),
 });
 
-export const geoQuery = periodQuery.omit({ categoryId: true }).extend({
-  /** H3 resolution of the cells: 6 (~36 km²) to 9 (~0.1 km²); 7 (~5 km²) suits a district. */
+export const geoQuery = periodQuery.extend({
+  /** H3 resolution of the cells: 5 (~250 km²) to 9 (~0.1 km², the stored cell); 7 (~5 km²) suits a district. */
   resolution: z.coerce.number().int().min(5).max(9).default(7),
 });
 const lonLat = z.tuple([z.number(), z.number()]);

@@ -45,7 +45,8 @@ export async function resolveScope(db: Conn, actor: Actor, unitId?: number): Pro
   return unit.path;
 }
 
-async function checkCategory(db: Conn, categoryId: number | undefined): Promise<void> {
+/** Refuses an unknown category filter (422 unknown_category). */
+export async function checkCategory(db: Conn, categoryId: number | undefined): Promise<void> {
   if (categoryId !== undefined && !(await categoryExists(db, categoryId))) {
     throw new DomainError('unknown_category');
   }

@@ -126,6 +126,8 @@ export interface CasesTable {
   address: string | null;
   lon: number | null;
   lat: number | null;
+  /** The point's H3 cell at resolution 9 (platform/h3.ts), null without a point. */
+  h3_cell: string | null;
   lead_unit_id: number | null;
   lead_unit_path: string | null;
   dispatch_rule_id: number | null;

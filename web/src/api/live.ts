@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, unwrap } from './client';
 
@@ -26,10 +26,47 @@ const KEEP = 50;
 /** Events arriving together refresh the figures once. */
 const REFRESH_DELAY_MS = 400;
 
+/** A query's own least interval between live refreshes (`meta.liveRefreshMs`), if it has one. */
+function liveInterval(q: Query): number | undefined {
+  const ms = q.meta?.liveRefreshMs;
+  return typeof ms === 'number' ? ms : undefined;
+}
+
+/**
+ * Refreshes the metrics and case queries after live events: at once, except those that ask for
+ * a least interval (`meta.liveRefreshMs`, the map's cells), which refresh when their data is that
+ * old — at once if it already is, else once at that moment, however many events came meanwhile.
+ * `stop` cancels the refreshes still waiting.
+ */
+function liveRefresher(client: QueryClient): { refresh: () => void; stop: () => void } {
+  const waiting = new Map<string, ReturnType<typeof setTimeout>>();
+  const followed = (q: Query) => q.queryKey[0] === 'metrics' || q.queryKey[0] === 'cases';
+  const refresh = () => {
+    void client.invalidateQueries({ predicate: (q) => followed(q) && liveInterval(q) === undefined });
+    for (const q of client
+      .getQueryCache()
+      .findAll({ predicate: (x) => followed(x) && liveInterval(x) !== undefined })) {
+      if (waiting.has(q.queryHash)) continue;
+      const due = q.state.dataUpdatedAt + liveInterval(q)! - Date.now();
+      const run = () => {
+        waiting.delete(q.queryHash);
+        void client.invalidateQueries({ queryKey: q.queryKey, exact: true });
+      };
+      if (due <= 0) run();
+      else waiting.set(q.queryHash, setTimeout(run, due));
+    }
+  };
+  const stop = () => {
+    for (const timer of waiting.values()) clearTimeout(timer);
+    waiting.clear();
+  };
+  return { refresh, stop };
+}
+
 /**
  * The live feed: trades the session for a one-minute ticket (POST /api/live/ticket), opens an
- * EventSource on GET /api/live, keeps the latest events, and refreshes every metrics and case query
- * when events come, so the figures follow without a reload. On an error it reconnects with a new
+ * EventSource on GET /api/live, keeps the latest events, and refreshes the metrics and case queries
+ * when events come (liveRefresher), so the figures follow without a reload. On an error it reconnects with a new
  * ticket from the last event seen (the server replays what was missed), backing off up to 30 s.
  */
 export function useLiveFeed(): { events: LiveEvent[]; status: LiveStatus } {
@@ -44,13 +81,13 @@ export function useLiveFeed(): { events: LiveEvent[]; status: LiveStatus } {
     let refresh: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     let failures = 0;
+    const refresher = liveRefresher(client);
 
     const refreshSoon = () => {
       if (refresh) return;
       refresh = setTimeout(() => {
         refresh = undefined;
-        void client.invalidateQueries({ queryKey: ['metrics'] });
-        void client.invalidateQueries({ queryKey: ['cases'] });
+        refresher.refresh();
       }, REFRESH_DELAY_MS);
     };
 
@@ -99,6 +136,7 @@ export function useLiveFeed(): { events: LiveEvent[]; status: LiveStatus } {
       stopped = true;
       clearTimeout(retry);
       clearTimeout(refresh);
+      refresher.stop();
       source?.close();
     };
   }, [client]);

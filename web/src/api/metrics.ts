@@ -60,11 +60,15 @@ export function useTrend(query: NonNullable<Query<'/api/metrics/trend'>> = {}) {
   });
 }
 
+/** How often at most the live feed refreshes the map's cells (the counters follow every event). */
+export const GEO_LIVE_REFRESH_MS = 10_000;
+
 /** GET /api/metrics/geo — cases by H3 cell with the cells' outlines (the district's outlines: useAreas). */
 export function useGeoMetrics(query: GeoQuery) {
   return useQuery({
     queryKey: ['metrics', 'geo', query],
     queryFn: async () => unwrap(await api.GET('/api/metrics/geo', { params: { query } })),
+    meta: { liveRefreshMs: GEO_LIVE_REFRESH_MS },
     ...opts,
   });
 }

@@ -5712,6 +5712,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          categoryId?: number;
           from?: string;
           month?: string;
           resolution?: number;

@@ -1,30 +1,26 @@
-import { BarChart, LineChart, MapChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, registerMap, use as install, type ECharts, type EChartsCoreOption } from 'echarts/core';
+import { init, use as install, type ECharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the console draws, so the chunk stays small: bars, lines, a map of GeoJSON areas.
-install([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only what the console draws, so the chunk stays small: bars and lines (maps are components/map).
+install([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = EChartsCoreOption;
-/** A GeoJSON FeatureCollection of (Multi)Polygons with `properties.name`. */
-export type GeoJson = Parameters<typeof registerMap>[1];
 
 export interface EChartProps {
   option: ChartOption;
   height: number | string;
   /** What the chart shows, for screen readers (the canvas itself says nothing). */
   'aria-label': string;
-  /** A map the option refers to by name (registered before the option is set). */
-  map?: { name: string; geoJson: GeoJson };
 }
 
 /**
  * The only owner of ECharts in the console: one instance per element, resized with its box,
  * disposed on unmount; the option replaces the previous one whole.
  */
-export function EChart({ option, height, 'aria-label': label, map }: EChartProps) {
+export function EChart({ option, height, 'aria-label': label }: EChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
 
@@ -43,9 +39,8 @@ export function EChart({ option, height, 'aria-label': label, map }: EChartProps
   }, []);
 
   useEffect(() => {
-    if (map) registerMap(map.name, map.geoJson);
     chart.current?.setOption(option, { notMerge: true });
-  }, [option, map]);
+  }, [option]);
 
   return (
     <div ref={element} className="echart" role="img" aria-label={label} style={{ height, width: '100%' }} />

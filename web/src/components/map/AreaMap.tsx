@@ -1,16 +1,8 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaCollection, TileConfig } from '../../api/map';
-import {
-  fitZoom,
-  fromGcj02,
-  metresPerPixel,
-  project,
-  tileUrl,
-  toGcj02,
-  unproject,
-  type LonLat,
-} from './projection';
+import { fitZoom, fromGcj02, metresPerPixel, project, toGcj02, unproject, type LonLat } from './projection';
+import { tilesInView } from './tiles';
 
 /** A point to mark on the map, in WGS-84. */
 export interface MapPoint {
@@ -43,6 +35,9 @@ export interface MapPoint {
  *   frame while there are no boundaries, so an empty map still shows where the district lies.
  * - `width` — the drawing's width in SVG units (default 800). Text, points and the pin keep their
  *   size in these units, so a phone-wide map passes about its pixel width (e.g. 400) to keep them legible.
+ * - `layer(toScreen)` — SVG drawn over the boundaries and under the points (the cockpit's H3 cells,
+ *   components/map/HexLayer.tsx); `toScreen` places a WGS-84 [lon, lat] in the map's SVG units, in
+ *   the tiles' datum.
  */
 export interface AreaMapProps {
   label: string;
@@ -55,6 +50,7 @@ export interface AreaMapProps {
   aspect?: number;
   bounds?: readonly [number, number, number, number] | null;
   width?: number;
+  layer?: (toScreen: (p: LonLat) => [number, number]) => ReactNode;
 }
 
 const POINT_ZOOM = 14;
@@ -67,7 +63,8 @@ function nice(metres: number): { metres: number; label: string } {
 
 /**
  * A lightweight SVG map (no map library, no basemap needed): district and street boundaries, points,
- * an optional XYZ tile basemap, zoom buttons, a scale bar and a pick mode. Works offline and on phones.
+ * an optional XYZ tile basemap, a layer of the caller's, zoom buttons, a scale bar and a pick mode.
+ * Works offline and on phones.
  */
 export function AreaMap({
   label,
@@ -80,6 +77,7 @@ export function AreaMap({
   aspect = 1.6,
   bounds,
   width: W = 800,
+  layer,
 }: AreaMapProps) {
   const { t } = useTranslation();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -174,29 +172,10 @@ export function AreaMap({
     [features, zoom, cx, cy, shift, W, H],
   );
 
-  const tileImages = useMemo(() => {
-    if (!useTiles || !tiles?.tileUrl || !view) return [];
-    const tz = Math.max(0, Math.min(tiles.maxZoom, Math.round(zoom)));
-    const size = 256 * 2 ** (zoom - tz);
-    const n = 2 ** tz;
-    const out: Array<{ key: string; href: string; x: number; y: number; size: number }> = [];
-    const x0 = Math.floor((cx - W / 2) / size);
-    const x1 = Math.floor((cx + W / 2) / size);
-    const y0 = Math.max(0, Math.floor((cy - H / 2) / size));
-    const y1 = Math.min(n - 1, Math.floor((cy + H / 2) / size));
-    for (let ty = y0; ty <= y1; ty++)
-      for (let tx = x0; tx <= x1; tx++) {
-        const wrapped = ((tx % n) + n) % n;
-        out.push({
-          key: `${tz}/${tx}/${ty}`,
-          href: tileUrl(tiles.tileUrl, tz, wrapped, ty, tiles.subdomains),
-          x: tx * size - cx + W / 2,
-          y: ty * size - cy + H / 2,
-          size,
-        });
-      }
-    return out;
-  }, [useTiles, tiles, view, zoom, cx, cy, W, H]);
+  const tileImages = useMemo(
+    () => (useTiles && tiles && view ? tilesInView(tiles, { zoom, cx, cy, width: W, height: H }) : []),
+    [useTiles, tiles, view, zoom, cx, cy, W, H],
+  );
 
   const pickAt = (sx: number, sy: number) => {
     if (!onPick) return;
@@ -298,6 +277,7 @@ export function AreaMap({
                 {p.name}
               </text>
             ))}
+        {layer?.(toScreen)}
         {marks.map((m, i) => {
           const [x, y] = toScreen([m.lon, m.lat]);
           if (m.tone === 'pin')

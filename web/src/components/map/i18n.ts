@@ -8,6 +8,8 @@ export const mapI18n = {
     picked: '已选位置：东经 {{lon}}，北纬 {{lat}}',
     noAreas: '未导入区划边界',
     scale: '比例尺 {{label}}',
+    hexTip: '{{count}} 件（在办 {{open}}，超期 {{overdue}}）',
+    legend: '每格案件数',
   },
   en: {
     zoomIn: 'Zoom in',
@@ -18,5 +20,7 @@ export const mapI18n = {
     picked: 'Chosen place: {{lon}} E, {{lat}} N',
     noAreas: 'No boundaries imported',
     scale: 'Scale {{label}}',
+    hexTip: '{{count}} cases ({{open}} open, {{overdue}} overdue)',
+    legend: 'Cases per cell',
   },
 };

@@ -41,11 +41,10 @@ export const cockpitI18n = {
     chart: {
       streets: '各街乡镇本月综合得分条形图',
       trend: '近12个月派单量与三率折线图',
-      map: '辖区案件分布六边形热力图',
+      map: '辖区案件分布六边形热力图：{{cells}} 个网格有案件，最多一格 {{max}} 件',
     },
     noData: '暂无数据',
     cases: '{{count}} 件',
-    hexTip: '{{count}} 件（在办 {{open}}，超期 {{overdue}}）',
   },
   en: {
     title: 'City operations cockpit',
@@ -92,10 +91,9 @@ export const cockpitI18n = {
     chart: {
       streets: 'Bar chart of each street’s score this month',
       trend: 'Line chart of dispatched cases and the three rates over 12 months',
-      map: 'Hexagon map of cases across the district',
+      map: 'Hexagon map of cases across the district: {{cells}} cells with cases, at most {{max}} in one',
     },
     noData: 'No data',
     cases: '{{count}} cases',
-    hexTip: '{{count}} cases ({{open}} open, {{overdue}} overdue)',
   },
 };
