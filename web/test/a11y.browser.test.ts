@@ -161,7 +161,7 @@ const screens: Array<{ name: string; user: string; path: string; ready?: (page: 
     path: '/supervise',
     ready: (p) => pickFirst(p, 'supervise-list', 'supervise-panel'),
   },
-  ...['org', 'users', 'categories', 'dispatch', 'open311', 'channels', 'models'].map((s) => ({
+  ...['org', 'users', 'categories', 'dispatch', 'open311', 'channels', 'models', 'knowledge'].map((s) => ({
     name: `admin/${s}`,
     user: 'admin',
     path: `/admin/${s}`,

@@ -70,7 +70,7 @@ describe('knowledge base (一网通答)', () => {
       await page.getByLabel('来电内容').focus();
       await page.keyboard.type('我们小区门口共享单车堆了一大片，人都过不去');
       const panel = page.getByRole('region', { name: '知识答案' });
-      const use = panel.getByRole('button', { name: `使用答案：${title}` });
+      const use = panel.getByRole('button', { name: `使用此答案：${title}` });
       await use.waitFor();
       // The article the caller's words point at comes first, its matched words marked.
       await expect(panel.getByRole('listitem').first().innerText()).resolves.toContain(title);
