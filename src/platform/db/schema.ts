@@ -509,6 +509,16 @@ export interface JobsTable {
   finished_at: Date | null;
 }
 
+/** The file a job made (an export): see migrations/0018_job_files.ts. */
+export interface JobFilesTable {
+  job_id: string;
+  name: string;
+  mime_type: string;
+  size: number;
+  content: Buffer;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -544,6 +554,7 @@ export interface Database {
   place_aliases: PlaceAliasesTable;
   unit_polygons: UnitPolygonsTable;
   jobs: JobsTable;
+  job_files: JobFilesTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

@@ -3090,6 +3090,103 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start an export (cases or the monthly ranking, CSV or xlsx) as a job */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                filters?: {
+                  /** @enum {string} */
+                  awaitingCallback?: 'true' | 'false';
+                  /** @enum {string} */
+                  disputed?: 'true' | 'false';
+                  /** @enum {string} */
+                  overdue?: 'true' | 'false';
+                  /** @enum {string} */
+                  pendingExtension?: 'true' | 'false';
+                  q?: string;
+                  /**
+                   * @default received
+                   * @enum {string}
+                   */
+                  sort?: 'received' | 'due';
+                  status?: string;
+                  unitId?: number;
+                };
+                /** @enum {string} */
+                format: 'csv' | 'xlsx';
+                /** @enum {string} */
+                kind: 'cases';
+              }
+            | {
+                /** @enum {string} */
+                format: 'csv' | 'xlsx';
+                /** @enum {string} */
+                kind: 'ranking';
+                /**
+                 * @default street
+                 * @enum {string}
+                 */
+                level?: 'street' | 'department' | 'all';
+                month?: string;
+                unitId?: number;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              createdBy: number | null;
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              } | null;
+              finishedAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
+              message: string | null;
+              params: {
+                [key: string]: unknown;
+              };
+              progress: number;
+              result: unknown;
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/geo/aliases': {
     parameters: {
       query?: never;
@@ -3838,7 +3935,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          kind?: 'model_training';
+          kind?: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
           limit?: number;
         };
         header?: never;
@@ -3865,7 +3962,7 @@ export interface paths {
                 finishedAt: string | null;
                 id: string;
                 /** @enum {string} */
-                kind: 'model_training';
+                kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
                 message: string | null;
                 params: {
                   [key: string]: unknown;
@@ -3924,7 +4021,7 @@ export interface paths {
               finishedAt: string | null;
               id: string;
               /** @enum {string} */
-              kind: 'model_training';
+              kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
               message: string | null;
               params: {
                 [key: string]: unknown;
@@ -3935,6 +4032,42 @@ export interface paths {
               status: 'running' | 'succeeded' | 'failed';
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The file a finished job made (an export), for its creator or an administrator */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -4099,7 +4232,6 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          format?: 'json' | 'csv' | 'xlsx';
           level?: 'street' | 'department' | 'all';
           month?: string;
           unitId?: number;
@@ -4826,7 +4958,7 @@ export interface paths {
               finishedAt: string | null;
               id: string;
               /** @enum {string} */
-              kind: 'model_training';
+              kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
               message: string | null;
               params: {
                 [key: string]: unknown;
