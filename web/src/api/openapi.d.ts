@@ -3466,7 +3466,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Import unit boundaries (GeoJSON; features matched to units by code or name) */
+    /** Import unit boundaries (GeoJSON; features matched to units by code or name) as a job: poll /api/jobs/{id}; its result lists what was imported and what was not matched */
     post: {
       parameters: {
         query?: never;
@@ -3491,19 +3491,31 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        202: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              imported: {
+              createdAt: string;
+              createdBy: number | null;
+              error: {
                 code: string;
-                kind: string;
-                name: string;
-                vertices: number;
-              }[];
-              unmatched: string[];
+                details?: unknown;
+                message: string;
+              } | null;
+              finishedAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
+              message: string | null;
+              params: {
+                [key: string]: unknown;
+              };
+              progress: number;
+              result: unknown;
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
             };
           };
         };
