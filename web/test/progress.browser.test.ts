@@ -62,4 +62,48 @@ describe('long operations show their progress', () => {
       expect(rows.map((r) => r.at(-1)).sort()).toEqual(['13700001111', '13700002222']);
     });
   });
+
+  it('imports boundaries as a job in 组织机构: progress to done, with the features it could not match', async () => {
+    // One feature that names no unit of the district: the job runs and stores nothing.
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: `${tag}村` },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [116.3, 39.7],
+                [116.31, 39.7],
+                [116.31, 39.71],
+                [116.3, 39.7],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    await withPage(browser, baseUrl, async ({ page }) => {
+      await login(page, 'admin', DEMO_PASSWORD);
+      await page.goto('/admin/org');
+      const form = page.getByTestId('polygon-import');
+      await form.getByLabel('GeoJSON 文件').setInputFiles({
+        name: 'boundaries.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify(geojson)),
+      });
+      await form.getByRole('button', { name: '导入', exact: true }).click();
+      const job = form.getByTestId('job');
+      await job.and(page.locator('[data-status="succeeded"]')).waitFor();
+      expect(await job.getByRole('progressbar', { name: '导入进度' }).getAttribute('aria-valuenow')).toBe(
+        '100',
+      );
+      const done = await job.getByTestId('polygons-done').innerText();
+      expect(done).toContain('已导入 0 个边界');
+      expect(done).toContain(`${tag}村`);
+      await screenshot(page, 'progress-polygon-import');
+    });
+  });
 });
