@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, login, screenshot, withPage } from './browser.js';
@@ -104,6 +105,37 @@ describe('long operations show their progress', () => {
       expect(done).toContain('已导入 0 个边界');
       expect(done).toContain(`${tag}村`);
       await screenshot(page, 'progress-polygon-import');
+    });
+  });
+
+  it('exports the cockpit’s street ranking as xlsx from its header', async () => {
+    await withPage(browser, baseUrl, async ({ page }) => {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await login(page, 'leader', DEMO_PASSWORD);
+      await page.goto('/cockpit');
+      const exporter = page.getByRole('group', { name: '街乡镇排名' });
+      await exporter.getByLabel('导出格式').selectOption('xlsx');
+      await exporter.getByRole('button', { name: '导出' }).click();
+      const job = exporter.getByTestId('job');
+      await job.and(page.locator('[data-status="succeeded"]')).waitFor();
+      expect(await job.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+      await screenshot(page, 'progress-cockpit-export');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        job.getByRole('button', { name: '下载文件' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^ranking-\d{4}-\d{2}-street\.xlsx$/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(await download.path());
+      const sheet = book.worksheets[0]!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('排名');
+      // The demo district's streets, one row each.
+      const streets = (
+        await (
+          await staffApi(baseUrl, 'leader')
+        ).get<{ items: unknown[] }>('/api/metrics/ranking?level=street')
+      ).items.length;
+      expect(sheet.rowCount - 1).toBe(streets);
     });
   });
 });

@@ -11,7 +11,16 @@ type Format = 'csv' | 'xlsx';
  * and once done a button that downloads the file. `request` builds the body from the format (the
  * screen's current filters go in it).
  */
-export function ExportJob({ request, testId }: { request: (format: Format) => ExportBody; testId: string }) {
+export function ExportJob({
+  request,
+  testId,
+  label,
+}: {
+  request: (format: Format) => ExportBody;
+  testId: string;
+  /** What is exported, shown first (the group's name too); 导出 when absent. */
+  label?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [format, setFormat] = useState<Format>('csv');
@@ -29,8 +38,14 @@ export function ExportJob({ request, testId }: { request: (format: Format) => Ex
     );
   };
   return (
-    <div className="export-job" role="group" aria-label={t('jobs.export.label')} data-testid={testId}>
+    <div
+      className="export-job"
+      role="group"
+      aria-label={label ?? t('jobs.export.label')}
+      data-testid={testId}
+    >
       <div className="row">
+        {label && <strong aria-hidden="true">{label}</strong>}
         <label htmlFor={id}>{t('jobs.export.format')}</label>
         <select
           id={id}

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRanking, useUnitMetrics } from '../../api/metrics';
 import { EChart, type ChartOption } from '../../components/EChart';
-import { ExportJob } from '../../components/jobs/ExportJob';
 import { palette, pct, score } from './format';
 import { Panel } from './Panel';
 
@@ -54,12 +53,6 @@ export function StreetRanking() {
       ) : (
         <EChart option={option} height="100%" aria-label={t('cockpit.chart.streets')} />
       )}
-      <div className="cockpit-export">
-        <ExportJob
-          testId="ranking-export"
-          request={(format) => ({ kind: 'ranking', format, level: 'street' })}
-        />
-      </div>
     </Panel>
   );
 }
