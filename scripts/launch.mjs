@@ -4,7 +4,7 @@
  *
  *   node scripts/launch.mjs main [args]       the server (npm start)
  *   node scripts/launch.mjs zhicheng [args]   the CLI (npm run zhicheng -- …)
- *   node scripts/launch.mjs --build           build both bundles if stale (npm ci's `prepare`)
+ *   node scripts/launch.mjs --build           build the bundles if stale (npm ci's `prepare`)
  *
  * Why a bundle and not tsx at run time: loading the ~300 source modules through tsx's on-the-fly
  * transform took ~2 s of every start, and a restart must take under 5 s. Tests, benchmarks and
@@ -16,7 +16,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = join(ROOT, 'dist', 'server');
-const ENTRIES = { main: 'src/main.ts', zhicheng: 'src/zhicheng.ts' };
+/** The bundles: the server, the CLI, and the worker threads they start (src/platform/workers.ts). */
+const ENTRIES = {
+  main: 'src/main.ts',
+  zhicheng: 'src/zhicheng.ts',
+  'training-worker': 'src/modules/suggest/training.worker.ts',
+};
+/** What can be run from the command line (the workers are started by the server or the CLI). */
+const RUNNABLE = ['main', 'zhicheng'];
 
 /** The newest modification time of what goes into the bundles (sources, not tests). */
 function newestSource() {
@@ -40,7 +47,7 @@ function isStale() {
   return oldest < newestSource();
 }
 
-/** Builds both bundles; each file is written beside its place and renamed in, so a process
+/** Builds the bundles; each file is written beside its place and renamed in, so a process
  * starting meanwhile (tests start servers in parallel) reads a whole old or a whole new bundle. */
 async function build() {
   const esbuild = await import('esbuild');
@@ -73,13 +80,13 @@ async function build() {
 const [entry, ...args] = process.argv.slice(2);
 if (entry === '--build') {
   if (isStale()) await build();
-} else if (entry && Object.hasOwn(ENTRIES, entry)) {
+} else if (entry && RUNNABLE.includes(entry)) {
   if (isStale()) await build();
   // The entry reads its arguments from process.argv as if it had been started directly.
   process.argv = [process.argv[0], join(OUT_DIR, `${entry}.js`), ...args];
   process.setSourceMapsEnabled(true);
   await import(pathToFileURL(join(OUT_DIR, `${entry}.js`)).href);
 } else {
-  console.error(`usage: node scripts/launch.mjs ${Object.keys(ENTRIES).join('|')} [args] | --build`);
+  console.error(`usage: node scripts/launch.mjs ${RUNNABLE.join('|')} [args] | --build`);
   process.exit(2);
 }

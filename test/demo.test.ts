@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../src/platform/db/index.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { refreshDemoModel } from '../src/seed/model.js';
 import { freshDatabase } from './db.js';
+import { runExport } from './exports.js';
 
 let handle: DatabaseHandle;
 let app: FastifyInstance;
@@ -98,9 +99,11 @@ describe('the seeded demo district', () => {
       headers: leader,
     });
     expect(res.statusCode, res.body).toBe(200);
-    const csv = await app.inject({
-      url: `/api/metrics/ranking?month=${month}&level=street&format=csv`,
-      headers: leader,
+    const { file: csv } = await runExport(app, leader, {
+      kind: 'ranking',
+      format: 'csv',
+      month,
+      level: 'street',
     });
     expect(csv.statusCode).toBe(200);
     expect(csv.body.charCodeAt(0)).toBe(0xfeff);

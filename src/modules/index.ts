@@ -6,6 +6,7 @@ import { configModule } from './config/index.js';
 import { categoriesModule } from './categories/index.js';
 import { channelsModule } from './channels/index.js';
 import { dispatchModule } from './dispatch/index.js';
+import { exportsModule } from './exports/index.js';
 import { geoModule } from './geo/index.js';
 import { liveModule } from './live/index.js';
 import { jobsModule } from './jobs/index.js';
@@ -41,4 +42,5 @@ export const modules: Module[] = [
   configModule,
   jobsModule,
   knowledgeModule,
+  exportsModule,
 ];

@@ -244,8 +244,8 @@ describe('admin screens', () => {
     await openSection(page, '分类模型');
     const training = page.getByTestId('training');
     await training.getByRole('button', { name: '开始训练' }).click();
-    await training.getByTestId('training-failed').waitFor();
-    expect(await training.getByTestId('training-failed').innerText()).toMatch(/至少需要 50 件已签收的案件/);
+    await training.getByTestId('job-failed').waitFor();
+    expect(await training.getByTestId('job-failed').innerText()).toMatch(/至少需要 50 件已签收的案件/);
 
     // Labels as the city makes them: reports dispatched by the catalogue, accepted by the units.
     const before = await call<{ items: Array<{ version: number }> }>('admin', 'GET', '/api/models');

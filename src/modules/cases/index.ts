@@ -25,3 +25,5 @@ export { scopeOf, scopeFilter, assertInScope, type Scope } from './cases.scope.j
 export { findCase, lockCase, listEvents } from './cases.repository.js';
 export { recordChange } from './cases.events.js';
 export { findDistrictBox, type BBox } from './location.js';
+export { listQuery } from './cases.schema.js';
+export { exportCases, caseExportColumns, type CaseExportRow, type CaseListFilters } from './cases.export.js';

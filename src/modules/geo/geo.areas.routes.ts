@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole } from '../../platform/auth.js';
+import { jobOut, presentJob, startJob } from '../jobs/index.js';
 import { districtAreas } from './geo.areas.js';
-import { areasOut, areasQuery, importPolygonsBody, importPolygonsOut } from './geo.schema.js';
+import { importPolygons } from './geo.import.js';
+import { areasOut, areasQuery, importPolygonsBody } from './geo.schema.js';
 import { parseFeatures } from './geo.polygons.js';
-import { importPolygons } from './geo.service.js';
 
 /** Boundaries for maps: read by anyone (the citizen portal too), imported by administrators. */
 export const geoAreasRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,16 +35,33 @@ export const geoAreasRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: 32 * 1024 * 1024,
       schema: {
         tags,
-        summary: 'Import unit boundaries (GeoJSON; features matched to units by code or name)',
+        summary:
+          'Import unit boundaries (GeoJSON; features matched to units by code or name) as a job: ' +
+          'poll /api/jobs/{id}; its result lists what was imported and what was not matched',
         body: importPolygonsBody,
-        response: { 200: importPolygonsOut },
+        response: { 202: jobOut },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireRole(request, ['admin']);
+      // A file that is not GeoJSON is refused at once (400); the features are stored by the job.
       const features = parseFeatures(request.body.geojson, request.body.crs);
       const source = request.body.source ?? `upload (${request.body.crs})`;
-      return importPolygons(ctx, features, source, actor.id);
+      const job = await startJob(
+        ctx,
+        {
+          kind: 'polygon_import',
+          params: { source, crs: request.body.crs, features: features.length },
+          createdBy: actor.id,
+          exclusive: true,
+          onUnexpected: (error) => request.log.error({ err: error }, 'polygon import failed'),
+        },
+        (report) =>
+          importPolygons(ctx, features, source, actor.id, (done, total) =>
+            report(done / total, `${done}/${total} features`),
+          ),
+      );
+      return reply.status(202).send(presentJob(job));
     },
   );
 };

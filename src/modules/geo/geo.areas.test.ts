@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../../../test/world.js';
+import { drainJobs } from '../jobs/jobs.service.js';
+import type { JobOut } from '../jobs/jobs.schema.js';
+import { importPolygons } from './geo.import.js';
+import { parseFeatures } from './geo.polygons.js';
 
 let w: World;
 beforeAll(async () => {
@@ -76,10 +80,21 @@ describe('GET /api/geo/areas and POST /api/geo/polygons', () => {
     expect(bad.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
 
     const res = await upload(w.users.admin.auth, { geojson, source: 'test boxes' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({
-      imported: [{ code: '110115' }, { code: '110115104' }, { code: '110115104001' }],
-      unmatched: ['别处'],
+    expect(res.statusCode, res.body).toBe(202);
+    const started = res.json<JobOut>();
+    expect(started).toMatchObject({
+      kind: 'polygon_import',
+      status: 'running',
+      params: { source: 'test boxes', features: 4 },
+    });
+    await drainJobs();
+    const job = await w.app.inject({ url: `/api/jobs/${started.id}`, headers: w.users.admin.auth });
+    expect(job.json()).toMatchObject({
+      status: 'succeeded',
+      result: {
+        imported: [{ code: '110115' }, { code: '110115104' }, { code: '110115104001' }],
+        unmatched: ['别处'],
+      },
     });
 
     const { body, headers } = await areas();
@@ -109,5 +124,43 @@ describe('GET /api/config', () => {
         subdomains: 'abc',
       },
     });
+  });
+});
+
+describe('importPolygons in batches', () => {
+  it('stores each batch in its own transaction with its audit entry, telling progress after each', async () => {
+    const features = parseFeatures(
+      {
+        type: 'FeatureCollection',
+        features: ['西红门地区', '黄村地区', '别处'].map((name, i) => ({
+          type: 'Feature',
+          properties: { name },
+          geometry: { type: 'Polygon', coordinates: square(116.3 + i / 10, 39.7, 116.35 + i / 10, 39.75) },
+        })),
+      },
+      'wgs84',
+    );
+    const seen: Array<[number, number]> = [];
+    const audits = () =>
+      w.db.selectFrom('audit_log').select('action').where('action', '=', 'geo.import_polygons').execute();
+    const before = (await audits()).length;
+    const result = await importPolygons(
+      w.ctx,
+      features,
+      'batches',
+      null,
+      (done, total) => {
+        seen.push([done, total]);
+        return Promise.resolve();
+      },
+      2,
+    );
+    expect(seen).toEqual([
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(result.imported.map((i) => i.name)).toEqual(['西红门地区', '黄村地区']);
+    expect(result.unmatched).toEqual(['别处']);
+    expect((await audits()).length - before).toBe(2);
   });
 });

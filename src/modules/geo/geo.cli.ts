@@ -4,7 +4,7 @@ import type { CliIo } from '../../cli.js';
 import { loadConfig } from '../../platform/config.js';
 import { openDatabase } from '../../platform/db/index.js';
 import { parseFeatures } from './geo.polygons.js';
-import { importPolygons } from './geo.service.js';
+import { importPolygons } from './geo.import.js';
 
 export const importPolygonsUsage = 'import-polygons FILE.geojson [--crs wgs84|gcj02]';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, receivedEvent, setDistrictBbox, type World } from '../../../test/world.js';
 import { runCli } from '../../cli.js';
 import { parseFeatures } from './geo.polygons.js';
-import { importPolygons } from './geo.service.js';
+import { importPolygons } from './geo.import.js';
 
 let w: World;
 

@@ -124,9 +124,3 @@ export const importPolygonsBody = z.strictObject({
   /** Where the file came from, kept with each polygon. */
   source: z.string().trim().min(1).max(200).optional(),
 });
-
-export const importPolygonsOut = z.object({
-  imported: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), vertices: z.number() })),
-  /** Features that named no unit of the district. */
-  unmatched: z.array(z.string()),
-});

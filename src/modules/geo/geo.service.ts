@@ -1,19 +1,11 @@
-import { appendAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Conn, Db } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { districtAliases } from './geo.aliases.js';
 import { readForeignPlaces, type ForeignEntry } from './geo.foreign.js';
 import { buildGazetteer, type Gazetteer } from './geo.gazetteer.js';
-import { bboxOf, polygonContains, type ParsedFeature, type UnitPolygon } from './geo.polygons.js';
-import {
-  districtPolygonStamp,
-  findPolygon,
-  listGazetteerUnits,
-  listImportTargets,
-  listPolygons,
-  upsertPolygon,
-} from './geo.repository.js';
+import { polygonContains, type UnitPolygon } from './geo.polygons.js';
+import { districtPolygonStamp, findPolygon, listGazetteerUnits, listPolygons } from './geo.repository.js';
 import { resolveAddress, type ExtraEvidence, type Resolution } from './geo.resolver.js';
 
 /**
@@ -163,65 +155,4 @@ export async function districtPolygonContains(db: Conn, lon: number, lat: number
     districtCache = { key, polygon: row };
   }
   return polygonContains(districtCache.polygon, lon, lat);
-}
-
-export interface PolygonImport {
-  imported: Array<{ code: string; name: string; kind: string; vertices: number }>;
-  /** Features that named no unit of the district (by code or name). */
-  unmatched: string[];
-}
-
-/**
- * Stores the polygons of a parsed GeoJSON file, each feature mapped to a unit of the configured
- * district by code (`adcode`, `code`, `division_code`…) or else by name (full or short). One
- * transaction and one audit entry; unmatched features are reported, not stored.
- */
-export async function importPolygons(
-  ctx: AppContext,
-  features: ParsedFeature[],
-  source: string,
-  actorUserId: number | null = null,
-): Promise<PolygonImport> {
-  const result = await ctx.db.transaction().execute(async (tx) => {
-    const targets = await listImportTargets(tx, ctx.config.DISTRICT_CODE);
-    if (targets.length === 0) {
-      throw new DomainError('unit_not_found', `district ${ctx.config.DISTRICT_CODE} has not been imported`);
-    }
-    const byCode = new Map<string, (typeof targets)[number]>();
-    const byName = new Map<string, (typeof targets)[number]>();
-    for (const t of targets) {
-      byCode.set(t.code, t);
-      if (t.division_code) byCode.set(t.division_code, t);
-      byName.set(t.name, t);
-      if (t.short_name && !byName.has(t.short_name)) byName.set(t.short_name, t);
-    }
-    const out: PolygonImport = { imported: [], unmatched: [] };
-    for (const f of features) {
-      const p = f.properties;
-      const codes = ['adcode', 'code', 'division_code', 'unit_code']
-        .map((k) => p[k])
-        .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
-        .map(String);
-      const name = typeof p.name === 'string' ? p.name.trim() : '';
-      const unit =
-        codes.map((c) => byCode.get(c)).find((u) => u !== undefined) ?? (name ? byName.get(name) : undefined);
-      if (!unit) {
-        out.unmatched.push(name || (codes[0] ?? '?'));
-        continue;
-      }
-      const box = bboxOf(f.coordinates);
-      await upsertPolygon(tx, { unitId: unit.id, coordinates: f.coordinates, ...box, source });
-      out.imported.push({ code: unit.code, name: unit.name, kind: unit.kind, vertices: box.vertices });
-    }
-    await appendAudit(tx, ctx.config.AUDIT_SECRET, {
-      actorUserId,
-      action: 'geo.import_polygons',
-      entity: 'unit_polygon',
-      entityId: ctx.config.DISTRICT_CODE,
-      after: { source, imported: out.imported.map((i) => i.code), unmatched: out.unmatched },
-    });
-    return out;
-  });
-  await indexChanged(ctx);
-  return result;
 }

@@ -14,11 +14,11 @@ export const geoModule: Module = { name: 'geo', routes };
 export {
   districtPolygonContains,
   getGeoIndex,
-  importPolygons,
   locate,
   refreshGeoIndex,
   type Location,
   type LocateInput,
 } from './geo.service.js';
 export { parseFeatures } from './geo.polygons.js';
+export { importPolygons, type PolygonImport } from './geo.import.js';
 export { resolveAddress, type Resolution } from './geo.resolver.js';

@@ -1,9 +1,10 @@
 import type { Module } from '../module.js';
 import { jobsRoutes } from './jobs.routes.js';
 
-/** Long operations (retraining, …) run in-process with their progress in the jobs table. */
+/** Long operations (retraining, exports, imports) run in-process with their progress in the jobs table. */
 export const jobsModule: Module = { name: 'jobs', routes: jobsRoutes };
 
-export { startJob, type ReportProgress } from './jobs.service.js';
+export { startJob, type JobTools, type ReportProgress } from './jobs.service.js';
+export type { JobFile } from './jobs.repository.js';
 export { presentJob } from './jobs.presenter.js';
 export { jobOut, type JobKind } from './jobs.schema.js';

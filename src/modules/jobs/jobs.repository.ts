@@ -76,3 +76,32 @@ export async function finishJob(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** The file a job made; one per job. */
+export interface JobFile {
+  name: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+export async function insertJobFile(db: Conn, jobId: string, file: JobFile): Promise<void> {
+  await db
+    .insertInto('job_files')
+    .values({
+      job_id: jobId,
+      name: file.name,
+      mime_type: file.mimeType,
+      size: file.content.length,
+      content: file.content,
+    })
+    .execute();
+}
+
+export async function findJobFile(db: Conn, jobId: string): Promise<JobFile | undefined> {
+  const row = await db
+    .selectFrom('job_files')
+    .select(['name', 'mime_type', 'content'])
+    .where('job_id', '=', jobId)
+    .executeTakeFirst();
+  return row && { name: row.name, mimeType: row.mime_type, content: row.content };
+}

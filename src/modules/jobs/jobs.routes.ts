@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor, requireRole } from '../../platform/auth.js';
 import { presentJob } from './jobs.presenter.js';
 import { jobListOut, jobListQuery, jobOut, jobParams } from './jobs.schema.js';
-import { drainJobs, getJobFor, listJobsFor } from './jobs.service.js';
+import { drainJobs, getJobFileFor, getJobFor, listJobsFor } from './jobs.service.js';
 
 /** Long operations' progress: started by their own routes, polled here. */
 export const jobsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,6 +39,25 @@ export const jobsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       return presentJob(await getJobFor(ctx.db, actor, request.params.id));
+    },
+  );
+  app.get(
+    '/jobs/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'The file a finished job made (an export), for its creator or an administrator',
+        params: jobParams,
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const file = await getJobFileFor(ctx.db, actor, request.params.id);
+      return reply
+        .type(file.mimeType)
+        .header('content-disposition', `attachment; filename="${file.name}"`)
+        .send(file.content);
     },
   );
 };

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** What a job does; each kind is started by its own route (POST /api/models/train, …). */
-export const jobKinds = ['model_training'] as const;
+/**
+ * What a job does; each kind is started by its own route: model_training by POST /api/models/train,
+ * case_export and ranking_export by POST /api/exports (their file at GET /api/jobs/{id}/file),
+ * polygon_import by POST /api/geo/polygons.
+ */
+export const jobKinds = ['model_training', 'case_export', 'ranking_export', 'polygon_import'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export const jobStatuses = ['running', 'succeeded', 'failed'] as const;
@@ -17,7 +21,10 @@ export const jobOut = z.object({
   message: z.string().nullable(),
   /** What the run was asked to do. */
   params: z.record(z.string(), z.unknown()),
-  /** The kind's own result once succeeded (for model_training: the new version and its scores). */
+  /**
+   * The kind's own result once succeeded (model_training: the new version and its scores; exports:
+   * the file's name and row count; polygon_import: what was imported).
+   */
   result: z.unknown(),
   /** Why it failed: a stable error code and a message. */
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),

@@ -6,10 +6,13 @@ import { uuidv7 } from '../../platform/ids.js';
 import {
   findJob,
   findRunningJob,
+  findJobFile,
   finishJob,
   insertJob,
+  insertJobFile,
   listJobs,
   setJobProgress,
+  type JobFile,
   type JobRow,
 } from './jobs.repository.js';
 import type { JobKind } from './jobs.schema.js';
@@ -26,6 +29,12 @@ export const JOB_STALE_MS = 10 * 60_000;
 
 /** What a job's work is handed: report progress (0..1) and the step it is at. */
 export type ReportProgress = (progress: number, message: string) => Promise<void>;
+
+/** What a job's work is handed besides: keep the file it made (an export) with the job. */
+export interface JobTools {
+  jobId: string;
+  saveFile(file: JobFile): Promise<void>;
+}
 
 export interface StartJob {
   kind: JobKind;
@@ -48,7 +57,7 @@ const inFlight = new Set<Promise<void>>();
 export async function startJob(
   ctx: AppContext,
   input: StartJob,
-  work: (report: ReportProgress) => Promise<unknown>,
+  work: (report: ReportProgress, tools: JobTools) => Promise<unknown>,
 ): Promise<JobRow> {
   const now = new Date();
   if (input.exclusive) {
@@ -69,7 +78,10 @@ export async function startJob(
   const run = (async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      const result = await work(report);
+      const result = await work(report, {
+        jobId: row.id,
+        saveFile: (file) => insertJobFile(ctx.db, row.id, file),
+      });
       await finishJob(ctx.db, row.id, { status: 'succeeded', result }, new Date());
     } catch (error) {
       if (!(error instanceof DomainError)) input.onUnexpected?.(error);
@@ -115,6 +127,14 @@ export async function getJobFor(db: Conn, actor: Actor, id: string): Promise<Job
   }
   if (await failIfStale(db, job, new Date())) return (await findJob(db, id))!;
   return job;
+}
+
+/** The file a job made, for an administrator or the user who started it; 404 otherwise or before it exists. */
+export async function getJobFileFor(db: Conn, actor: Actor, id: string): Promise<JobFile> {
+  await getJobFor(db, actor, id);
+  const file = await findJobFile(db, id);
+  if (!file) throw new DomainError('not_found', `job ${id} has no file (yet)`);
+  return file;
 }
 
 /** Recent jobs, newest first (administrators). */

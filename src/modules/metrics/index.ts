@@ -1,5 +1,6 @@
 import type { Module } from '../module.js';
 import { metricsRoutes } from './metrics.routes.js';
+export { metricsReaders } from './metrics.routes.js';
 
 /** 三率 and the rest per unit, street, area, category and month; the monthly ranking and its exports. */
 export const metricsModule: Module = { name: 'metrics', routes: metricsRoutes };

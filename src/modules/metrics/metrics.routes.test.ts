@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/db.js';
+import { runExport } from '../../../test/exports.js';
 import { buildApp } from '../../app.js';
 import type { DatabaseHandle } from '../../platform/db/index.js';
 import type { z } from 'zod';
@@ -135,9 +136,17 @@ describe('figures', () => {
   });
 });
 
+/** The ranking's export as a job (POST /api/exports), its file downloaded from the job. */
+async function exportRanking(format: 'csv' | 'xlsx', level: string) {
+  const headers = { authorization: `Bearer ${tokens.leader}` };
+  const { job, file } = await runExport(app, headers, { kind: 'ranking', format, month: '2024-06', level });
+  expect(job).toMatchObject({ kind: 'ranking_export', progress: 1 });
+  return file;
+}
+
 describe('exports', () => {
   it('writes CSV with a UTF-8 BOM, Chinese headers and percentages', async () => {
-    const res = await get('/api/metrics/ranking?month=2024-06&level=street&format=csv', 'leader');
+    const res = await exportRanking('csv', 'street');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('ranking-2024-06-street.csv');
@@ -157,7 +166,7 @@ describe('exports', () => {
   });
 
   it('writes an xlsx workbook that reads back with a header row and percent formats', async () => {
-    const res = await get('/api/metrics/ranking?month=2024-06&level=all&format=xlsx', 'leader');
+    const res = await exportRanking('xlsx', 'all');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,8 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireRole } from '../../platform/auth.js';
 import type { Role } from '../../platform/db/schema.js';
-import { rankingCsv, rankingXlsx } from './metrics.export.js';
 import { presentGroup, presentPeriod } from './metrics.presenter.js';
 import { monthOf, periodFrom } from './metrics.rules.js';
 import { geoMetrics, topics } from './cockpit.service.js';
@@ -27,16 +25,13 @@ import { monthlyRanking } from './ranking.service.js';
 import { getWeights, setWeights } from './weights.service.js';
 
 /** Who may read metrics; each sees its own unit's subtree (a handler only that, too). */
-const readers: readonly Role[] = ['leader', 'supervisor', 'admin', 'dispatcher', 'handler'];
+export const metricsReaders: readonly Role[] = ['leader', 'supervisor', 'admin', 'dispatcher', 'handler'];
+const readers = metricsReaders;
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Sends a download; the JSON response schema does not apply to it. */
-function sendFile(reply: FastifyReply, type: string, name: string, body: string | Buffer): FastifyReply {
-  return reply.type(type).header('content-disposition', `attachment; filename="${name}"`).send(body);
-}
-
-/** 三率 and the rest: summary, per-group figures, monthly ranking (JSON/CSV/xlsx), trend, weights. */
+/**
+ * 三率 and the rest: summary, per-group figures, monthly ranking, trend, weights. The ranking's CSV
+ * and xlsx are exports (POST /api/exports, a job with progress; src/modules/exports).
+ */
 export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const tags = ['metrics'];
@@ -97,27 +92,19 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: rankingOut },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const actor = requireRole(request, readers);
       const q = request.query;
       const month = q.month ?? monthOf(new Date());
       const scopePath = await resolveScope(ctx.db, actor, q.unitId);
       const ranking = await monthlyRanking(ctx.db, { month, level: q.level, scopePath });
-      const file = `ranking-${month}-${q.level}`;
-      switch (q.format) {
-        case 'csv':
-          return sendFile(reply, 'text/csv; charset=utf-8', `${file}.csv`, rankingCsv(ranking));
-        case 'xlsx':
-          return sendFile(reply, XLSX, `${file}.xlsx`, await rankingXlsx(ranking));
-        case 'json':
-          return {
-            ...presentPeriod(ranking),
-            month,
-            level: ranking.level,
-            weights: ranking.weights,
-            items: ranking.rows.map(presentGroup),
-          };
-      }
+      return {
+        ...presentPeriod(ranking),
+        month,
+        level: ranking.level,
+        weights: ranking.weights,
+        items: ranking.rows.map(presentGroup),
+      };
     },
   );
 

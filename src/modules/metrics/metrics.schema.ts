@@ -31,7 +31,6 @@ export const rankingQuery = z.object({
   month: month.optional(),
   /** street: 街乡镇; department: 委办局; all: both in one list. */
   level: z.enum(['street', 'department', 'all']).default('street'),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   unitId: z.coerce.number().int().positive().optional(),
 });
 export type RankingQuery = z.infer<typeof rankingQuery>;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type Auth, type World } from '../../../test/world.js';
 import { syntheticExamples } from '../classifier/classifier.fixtures.js';
 import type { JobOut } from '../jobs/jobs.schema.js';
+import { makeCase } from '../metrics/metrics.factories.js';
 import { activateSyntheticModel } from './suggest.fixtures.js';
 import { trainFromDb } from './training.js';
 
@@ -129,9 +130,51 @@ describe('retraining as a job (POST /api/models/train, GET /api/jobs/{id})', () 
       },
     });
     expect(entry.version).toBe(v1 + 2);
-    // Reading, starting cross-validation, after each of the 5 folds, registering.
-    expect(seen.length).toBe(8);
+    // Reading, starting cross-validation, after each of the 5 folds, the final fit, registering.
+    expect(seen.length).toBe(9);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     expect(seen.at(-1)).toBe(0.95);
+  });
+
+  it('trains in a worker thread: requests are answered while the final model is being fitted', async () => {
+    // A set large enough that the final fit takes a while (about a sixth of the run).
+    for (const [i, e] of syntheticExamples(300).entries()) {
+      const unit = { name: '', ...(e.label === '环境' ? w.units.cgw : w.units.hbj) };
+      await w.db
+        .insertInto('training_labels')
+        .values({
+          case_id: await makeCase(w.db, { lead: unit, dispatchedAt: new Date(), withAssignment: false }),
+          text: `${e.text}（批${i}）`,
+          category_id: w.categories.noise.id,
+          unit_id: unit.id,
+          source: 'accept',
+          labelled_at: new Date(),
+        })
+        .execute();
+    }
+    const order: string[] = [];
+    const answered: Array<Promise<void>> = [];
+    await trainFromDb(w.ctx, w.db, {
+      label: 'unit',
+      activate: false,
+      createdBy: null,
+      onProgress: (_p, message) => {
+        order.push(message);
+        if (message === 'fitting the final model') {
+          // Sent as the worker starts the final fit: on the event loop, that fit would hold this
+          // request until it ended, after 'registering the model'.
+          answered.push(
+            w.app
+              .inject({ url: '/api/models', headers: w.users.admin.auth })
+              .then((res) => void order.push(`answered ${res.statusCode}`)),
+          );
+        }
+        return Promise.resolve();
+      },
+    });
+    await Promise.all(answered);
+    const i = order.indexOf('fitting the final model');
+    expect(i).toBeGreaterThan(0);
+    expect(order.slice(i)).toEqual(['fitting the final model', 'answered 200', 'registering the model']);
   });
 });

@@ -2,9 +2,11 @@ import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import type { LabelMap } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
-import { serializeModel, trainModel, type Example } from '../classifier/index.js';
-import { crossValidation, type Evaluation } from './evaluate.js';
+import { runInWorker, WorkerError } from '../../platform/workers.js';
+import type { Example } from '../classifier/index.js';
+import type { Evaluation } from './evaluate.js';
 import { activateModel, registerModel, type ModelEntry } from './registry.js';
+import type { TrainingOutcome, TrainingProgress, TrainingTask } from './training.worker.js';
 
 /** Fewest labelled cases a model is trained from; below this the dispatcher is better alone. */
 export const MIN_DB_EXAMPLES = 50;
@@ -16,18 +18,16 @@ export interface FromDbOptions {
   sinceDays?: number;
   activate: boolean;
   createdBy: number | null;
-  /** Told after each step (0..1 and what is next); the run yields to the event loop between steps. */
+  /** Told after each step (0..1 and what is next). */
   onProgress?: (progress: number, message: string) => Promise<void>;
 }
-
-/** Lets other work (requests, timers) run between the CPU-bound steps of a training run. */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * `train --from-db`: learns from the city's own handling — each case's text labelled with the
  * unit that accepted it as lead (or its category) — cross-validates, and registers the model as
  * the next version (active only when asked). Unit labels carry the unit's most frequent category,
- * which auto-dispatch needs for deadlines.
+ * which auto-dispatch needs for deadlines. The cross-validation and the final fit run in a worker
+ * thread (training.worker.ts): the process's event loop keeps answering requests meanwhile.
  */
 export async function trainFromDb(
   ctx: AppContext,
@@ -44,7 +44,6 @@ export async function trainFromDb(
   }
   const report = async (progress: number, message: string) => {
     await options.onProgress?.(progress, message);
-    await yieldToLoop();
   };
   await report(0.02, 'reading labelled cases');
   const rows = await q.orderBy('t.case_id').execute();
@@ -64,17 +63,21 @@ export async function trainFromDb(
   }
   // Cross-validation is most of the work: 5 models on 4/5 of the data; then the final model.
   await report(0.05, `cross-validating ${examples.length} cases`);
-  const folds = crossValidation(examples, ctx.config.AUTO_DISPATCH_CONFIDENCE);
-  let step = folds.next();
-  while (!step.done) {
-    await report(
-      0.05 + 0.75 * (step.value.fold / step.value.folds),
-      `fold ${step.value.fold}/${step.value.folds} done`,
-    );
-    step = folds.next();
-  }
-  const evaluation = step.value;
-  const model = trainModel(examples);
+  const task: TrainingTask = { examples, threshold: ctx.config.AUTO_DISPATCH_CONFIDENCE };
+  const { evaluation, model } = await runInWorker<TrainingProgress, TrainingOutcome>(
+    'training-worker',
+    task,
+    (p) =>
+      p.step === 'fold'
+        ? report(0.05 + 0.75 * (p.fold / p.folds), `fold ${p.fold}/${p.folds} done`)
+        : report(0.8, 'fitting the final model'),
+  ).catch((error: unknown) => {
+    // The classifier's refusals (text without Chinese, …) are the data's fault, not the server's.
+    if (error instanceof WorkerError && error.workerName === 'ClassifierError') {
+      throw new DomainError('validation_failed', error.message, { reason: error.code });
+    }
+    throw error;
+  });
   await report(0.95, 'registering the model');
   const labelMap: LabelMap = {};
   if (options.label === 'unit') {
@@ -94,7 +97,7 @@ export async function trainFromDb(
   const entry = await registerModel(ctx, db, {
     name: `db-${options.label}-${new Date().toISOString().slice(0, 10)}`,
     source: 'db',
-    bytes: serializeModel(model),
+    bytes: Buffer.from(model),
     labelMap,
     metrics: { crossValidation: evaluation },
     createdBy: options.createdBy,

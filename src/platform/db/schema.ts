@@ -542,6 +542,16 @@ export interface KnowledgeTermsTable {
   tf: number;
 }
 
+/** The file a job made (an export): see migrations/0018_job_files.ts. */
+export interface JobFilesTable {
+  job_id: string;
+  name: string;
+  mime_type: string;
+  size: number;
+  content: Buffer;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   users: UsersTable;
@@ -579,6 +589,7 @@ export interface Database {
   jobs: JobsTable;
   knowledge_articles: KnowledgeArticlesTable;
   knowledge_terms: KnowledgeTermsTable;
+  job_files: JobFilesTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitsTable>;

@@ -40,13 +40,11 @@ export function useUnitMetrics(query: UnitsQuery) {
 }
 
 /** GET /api/metrics/ranking (JSON) — the monthly ranking of streets and/or departments. */
-export function useRanking(query: Omit<RankingQuery, 'format'>) {
+export function useRanking(query: RankingQuery) {
   return useQuery({
     queryKey: ['metrics', 'ranking', query],
     queryFn: async () =>
-      unwrap<Out<'/api/metrics/ranking'>>(
-        await api.GET('/api/metrics/ranking', { params: { query: { ...query, format: 'json' } } }),
-      ),
+      unwrap<Out<'/api/metrics/ranking'>>(await api.GET('/api/metrics/ranking', { params: { query } })),
     ...opts,
   });
 }

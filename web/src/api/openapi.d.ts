@@ -4380,6 +4380,103 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start an export (cases or the monthly ranking, CSV or xlsx) as a job */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                filters?: {
+                  /** @enum {string} */
+                  awaitingCallback?: 'true' | 'false';
+                  /** @enum {string} */
+                  disputed?: 'true' | 'false';
+                  /** @enum {string} */
+                  overdue?: 'true' | 'false';
+                  /** @enum {string} */
+                  pendingExtension?: 'true' | 'false';
+                  q?: string;
+                  /**
+                   * @default received
+                   * @enum {string}
+                   */
+                  sort?: 'received' | 'due';
+                  status?: string;
+                  unitId?: number;
+                };
+                /** @enum {string} */
+                format: 'csv' | 'xlsx';
+                /** @enum {string} */
+                kind: 'cases';
+              }
+            | {
+                /** @enum {string} */
+                format: 'csv' | 'xlsx';
+                /** @enum {string} */
+                kind: 'ranking';
+                /**
+                 * @default street
+                 * @enum {string}
+                 */
+                level?: 'street' | 'department' | 'all';
+                month?: string;
+                unitId?: number;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              createdBy: number | null;
+              error: {
+                code: string;
+                details?: unknown;
+                message: string;
+              } | null;
+              finishedAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
+              message: string | null;
+              params: {
+                [key: string]: unknown;
+              };
+              progress: number;
+              result: unknown;
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/geo/aliases': {
     parameters: {
       query?: never;
@@ -4659,7 +4756,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Import unit boundaries (GeoJSON; features matched to units by code or name) */
+    /** Import unit boundaries (GeoJSON; features matched to units by code or name) as a job: poll /api/jobs/{id}; its result lists what was imported and what was not matched */
     post: {
       parameters: {
         query?: never;
@@ -4684,19 +4781,31 @@ export interface paths {
       };
       responses: {
         /** @description Default Response */
-        200: {
+        202: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              imported: {
+              createdAt: string;
+              createdBy: number | null;
+              error: {
                 code: string;
-                kind: string;
-                name: string;
-                vertices: number;
-              }[];
-              unmatched: string[];
+                details?: unknown;
+                message: string;
+              } | null;
+              finishedAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
+              message: string | null;
+              params: {
+                [key: string]: unknown;
+              };
+              progress: number;
+              result: unknown;
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
             };
           };
         };
@@ -5128,7 +5237,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          kind?: 'model_training';
+          kind?: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
           limit?: number;
         };
         header?: never;
@@ -5155,7 +5264,7 @@ export interface paths {
                 finishedAt: string | null;
                 id: string;
                 /** @enum {string} */
-                kind: 'model_training';
+                kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
                 message: string | null;
                 params: {
                   [key: string]: unknown;
@@ -5214,7 +5323,7 @@ export interface paths {
               finishedAt: string | null;
               id: string;
               /** @enum {string} */
-              kind: 'model_training';
+              kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
               message: string | null;
               params: {
                 [key: string]: unknown;
@@ -5225,6 +5334,42 @@ export interface paths {
               status: 'running' | 'succeeded' | 'failed';
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The file a finished job made (an export), for its creator or an administrator */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -5776,7 +5921,6 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          format?: 'json' | 'csv' | 'xlsx';
           level?: 'street' | 'department' | 'all';
           month?: string;
           unitId?: number;
@@ -6503,7 +6647,7 @@ export interface paths {
               finishedAt: string | null;
               id: string;
               /** @enum {string} */
-              kind: 'model_training';
+              kind: 'model_training' | 'case_export' | 'ranking_export' | 'polygon_import';
               message: string | null;
               params: {
                 [key: string]: unknown;

@@ -8,6 +8,7 @@ import { knowledgeAnswersI18n } from '../pages/workbench/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
 import { caseActionsI18n } from '../components/case-actions/i18n';
 import { mapI18n } from '../components/map/i18n';
+import { jobsI18n } from '../components/jobs/i18n';
 import { inboxI18n } from '../pages/inbox/i18n';
 export const zhCN = {
   app: { name: '智城', tagline: '城市运行管理平台' },
@@ -235,6 +236,7 @@ export const zhCN = {
   inbox: inboxI18n.zhCN,
   caseActions: caseActionsI18n.zhCN,
   map: mapI18n.zhCN,
+  jobs: jobsI18n.zhCN,
   dispatch: dispatchI18n.zhCN,
   supervise: superviseI18n.zhCN,
   admin: adminI18n.zhCN,

@@ -4,7 +4,6 @@ import type { paths } from '../openapi';
 
 type ModelList = paths['/api/models']['get']['responses'][200]['content']['application/json'];
 export type ModelVersion = ModelList['items'][number];
-export type Job = paths['/api/jobs/{id}']['get']['responses'][200]['content']['application/json'];
 export type TrainBody = NonNullable<
   paths['/api/models/train']['post']['requestBody']
 >['content']['application/json'];
@@ -58,15 +57,5 @@ export function useLatestTraining() {
     queryFn: async () =>
       unwrap(await api.GET('/api/jobs', { params: { query: { kind: 'model_training', limit: 1 } } }))
         .items[0] ?? null,
-  });
-}
-
-/** GET /api/jobs/{id} — polled every half second while the job runs. */
-export function useJob(id: string | null) {
-  return useQuery({
-    queryKey: ['jobs', id],
-    enabled: id !== null,
-    queryFn: async () => unwrap(await api.GET('/api/jobs/{id}', { params: { path: { id: id! } } })),
-    refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 500 : false),
   });
 }

@@ -51,3 +51,19 @@ export function useUpdateUnit() {
     onSuccess: (unit) => void client.invalidateQueries({ queryKey: ['org', 'children', unit.parentId] }),
   });
 }
+
+export type ImportPolygonsBody =
+  paths['/api/geo/polygons']['post']['requestBody']['content']['application/json'];
+
+/** What a polygon_import job's result holds (the server's geo.import.ts PolygonImport). */
+export interface PolygonImportResult {
+  imported: Array<{ code: string; name: string; kind: string; vertices: number }>;
+  unmatched: string[];
+}
+
+/** POST /api/geo/polygons — starts importing unit boundaries (GeoJSON); answers with the job to poll. */
+export function useImportPolygons() {
+  return useMutation({
+    mutationFn: async (body: ImportPolygonsBody) => unwrap(await api.POST('/api/geo/polygons', { body })),
+  });
+}

@@ -4,17 +4,17 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   useActivateModel,
-  useJob,
   useLatestTraining,
   useModels,
   useRollbackModel,
   useStartTraining,
-  type Job,
   type ModelVersion,
   type TrainingResult,
 } from '../../api/admin/models';
+import { useJob, type Job } from '../../api/jobs';
+import { JobProgress } from '../../components/jobs/JobProgress';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { ConfirmButton, Field, ProgressBar } from './parts';
+import { ConfirmButton, Field } from './parts';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
@@ -182,28 +182,24 @@ function Training() {
       {start.isError && <ErrorMessage error={start.error} />}
       {job.isError && <ErrorMessage error={job.error} />}
       {job.data && (
-        <div className="job" data-testid="training-job" data-status={job.data.status}>
-          <ProgressBar value={job.data.progress} label={t('admin.models.progress')} />
-          {job.data.status === 'running' && (
-            <p className="muted" role="status">
-              {t('admin.models.running')} {job.data.message ?? ''}
-            </p>
-          )}
-          {result && (
-            <p className="ok" role="status" data-testid="training-done">
-              {t('admin.models.done', {
-                version: result.version,
-                examples: result.examples,
-                f1: result.macroF1.toFixed(3),
-              })}
-              {result.active ? ` ${t('admin.models.nowActive')}` : ''}
-            </p>
-          )}
-          {job.data.status === 'failed' && (
-            <p className="error" role="alert" data-testid="training-failed">
-              {t('admin.models.failed', { message: failure(job.data.error, t) })}
-            </p>
-          )}
+        <div data-testid="training-job" data-status={job.data.status}>
+          <JobProgress
+            job={job.data}
+            label={t('admin.models.progress')}
+            failure={failure(job.data.error, t)}
+            done={
+              result && (
+                <p data-testid="training-done">
+                  {t('admin.models.done', {
+                    version: result.version,
+                    examples: result.examples,
+                    f1: result.macroF1.toFixed(3),
+                  })}
+                  {result.active ? ` ${t('admin.models.nowActive')}` : ''}
+                </p>
+              )
+            }
+          />
         </div>
       )}
     </form>

@@ -9,6 +9,7 @@ import {
 } from '../../api/admin/org';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { ConfirmButton, Field } from './parts';
+import { PolygonImport } from './PolygonImport';
 
 /** What an administrator may add under each kind (cities and districts come from the division import). */
 const childKinds: Record<Unit['kind'], Array<CreateUnitBody['kind']>> = {
@@ -37,6 +38,7 @@ export function OrgPage() {
           ))}
         </ul>
       )}
+      <PolygonImport />
     </section>
   );
 }

@@ -138,24 +138,3 @@ export function UnitPicker({
     </fieldset>
   );
 }
-
-/** A 0..1 progress value as an accessible bar with its percentage. */
-export function ProgressBar({ value, label }: { value: number; label: string }) {
-  const pct = Math.round(value * 100);
-  return (
-    <div className="progress-row">
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-        data-testid="progress"
-      >
-        <div className="progress-fill" style={{ width: `${pct}%` }} />
-      </div>
-      <span>{pct}%</span>
-    </div>
-  );
-}

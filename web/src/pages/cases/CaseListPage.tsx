@@ -5,6 +5,7 @@ import { useCases, type CaseFilters } from '../../api/cases';
 import { caseStatuses } from '../../api/models';
 import { PriorityBadge, StatusBadge, When } from '../../components/Badges';
 import { Deadline } from '../../components/Deadline';
+import { ExportJob } from '../../components/jobs/ExportJob';
 import { ErrorMessage, Loading } from '../../components/Status';
 
 const PAGE_SIZE = 20;
@@ -94,6 +95,18 @@ export function CaseListPage() {
           />
         </label>
       </form>
+      <ExportJob
+        testId="case-export"
+        request={(format) => ({
+          kind: 'cases',
+          format,
+          filters: {
+            ...(status ? { status } : {}),
+            ...(overdue ? { overdue: 'true' as const } : {}),
+            ...(q ? { q } : {}),
+          },
+        })}
+      />
       {cases.isPending && <Loading />}
       {cases.isError && <ErrorMessage error={cases.error} onRetry={() => void cases.refetch()} />}
       {cases.data && cases.data.items.length === 0 && <p className="muted">{t('cases.empty')}</p>}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveFeed } from '../../api/live';
+import { ExportJob } from '../../components/jobs/ExportJob';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { watchesCockpit } from '../../session/nav';
 import { useSession } from '../../session/session';
@@ -38,6 +39,13 @@ function Cockpit() {
         <h1>{t('cockpit.title')}</h1>
         <Clock />
         <div className="cockpit-tools">
+          <div className="cockpit-export">
+            <ExportJob
+              testId="ranking-export"
+              label={t('cockpit.exportRanking')}
+              request={(format) => ({ kind: 'ranking', format, level: 'street' })}
+            />
+          </div>
           <LanguageSwitch />
           <Link to="/">{t('cockpit.back')}</Link>
         </div>

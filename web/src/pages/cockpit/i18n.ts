@@ -3,6 +3,7 @@ export const cockpitI18n = {
   zhCN: {
     title: '城市运行驾驶舱',
     back: '返回控制台',
+    exportRanking: '街乡镇排名',
     forbidden: '驾驶舱仅对领导、督办员和系统管理员开放',
     status: { connecting: '正在连接实时推送…', live: '实时推送中', offline: '连接中断，正在重连…' },
     kpi: {
@@ -49,6 +50,7 @@ export const cockpitI18n = {
   en: {
     title: 'City operations cockpit',
     back: 'Back to the console',
+    exportRanking: 'Street ranking',
     forbidden: 'The cockpit is for leaders, supervisors and administrators',
     status: {
       connecting: 'Connecting to the live feed…',
