@@ -16,7 +16,7 @@ export function exportWork(ctx: AppContext, actor: Actor, body: ExportBody) {
       body.kind === 'cases'
         ? await casesFile(ctx, actor, body, report)
         : await rankingFile(ctx, actor, body, report);
-    await report(0.95, 'saving the file');
+    await report(0.95, { key: 'saving_file' });
     await tools.saveFile({ name: file.name, mimeType: file.mimeType, content: file.content });
     return { fileName: file.name, rows: file.rows };
   };
@@ -35,7 +35,7 @@ async function casesFile(
   body: Extract<ExportBody, { kind: 'cases' }>,
   report: ReportProgress,
 ): Promise<Made> {
-  await report(0.01, 'reading the cases');
+  await report(0.01, { key: 'reading_cases' });
   // CSV is written page by page; the workbook needs all rows at once (exceljs builds it whole).
   const csv: string[] = [];
   const all: CaseExportRow[] = [];
@@ -44,14 +44,14 @@ async function casesFile(
     if (body.format === 'csv') csv.push(csvLines(caseExportColumns, page.rows, done === 0));
     else all.push(...page.rows);
     done += page.rows.length;
-    await report(0.9 * (page.total === 0 ? 1 : done / page.total), `${done}/${page.total} cases`);
+    await report(0.9 * (page.total === 0 ? 1 : done / page.total), { key: 'cases', done, total: page.total });
   }
   const name = `cases-${today()}.${body.format}`;
   if (body.format === 'csv') {
     const text = done === 0 ? csvLines(caseExportColumns, [], true) : csv.join('');
     return { name, mimeType: CSV_TYPE, content: Buffer.from(`\uFEFF${text}`, 'utf8'), rows: done };
   }
-  await report(0.9, 'writing the workbook');
+  await report(0.9, { key: 'writing_file' });
   return { name, mimeType: XLSX_TYPE, content: await xlsxTable('案件', caseExportColumns, all), rows: done };
 }
 
@@ -61,11 +61,11 @@ async function rankingFile(
   body: Extract<ExportBody, { kind: 'ranking' }>,
   report: ReportProgress,
 ): Promise<Made> {
-  await report(0.05, 'ranking the units');
+  await report(0.05, { key: 'ranking' });
   const month = body.month ?? monthOf(new Date());
   const scopePath = await resolveScope(ctx.db, actor, body.unitId);
   const ranking = await monthlyRanking(ctx.db, { month, level: body.level, scopePath });
-  await report(0.7, 'writing the file');
+  await report(0.7, { key: 'writing_file' });
   const name = `ranking-${month}-${body.level}.${body.format}`;
   const content =
     body.format === 'csv' ? Buffer.from(rankingCsv(ranking), 'utf8') : await rankingXlsx(ranking);

@@ -58,7 +58,7 @@ export const geoAreasRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         (report) =>
           importPolygons(ctx, features, source, actor.id, (done, total) =>
-            report(done / total, `${done}/${total} features`),
+            report(done / total, { key: 'features', done, total }),
           ),
       );
       return reply.status(202).send(presentJob(job));

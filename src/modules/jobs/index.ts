@@ -6,5 +6,5 @@ export const jobsModule: Module = { name: 'jobs', routes: jobsRoutes };
 
 export { startJob, type JobTools, type ReportProgress } from './jobs.service.js';
 export type { JobFile } from './jobs.repository.js';
-export { presentJob } from './jobs.presenter.js';
-export { jobOut, type JobKind } from './jobs.schema.js';
+export { presentJob, stepText } from './jobs.presenter.js';
+export { jobOut, type JobKind, type JobStep } from './jobs.schema.js';

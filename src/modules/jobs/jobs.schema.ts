@@ -10,6 +10,32 @@ export type JobKind = (typeof jobKinds)[number];
 
 export const jobStatuses = ['running', 'succeeded', 'failed'] as const;
 
+/**
+ * The steps a run reports, a closed list so clients can word them in their own language; `done` and
+ * `total` count what the step counts (folds, cases, features).
+ */
+export const jobStepKeys = [
+  'reading_labels',
+  'cross_validating',
+  'fold',
+  'final_fit',
+  'registering',
+  'reading_cases',
+  'cases',
+  'ranking',
+  'writing_file',
+  'saving_file',
+  'features',
+] as const;
+export type JobStepKey = (typeof jobStepKeys)[number];
+
+export const jobStepOut = z.object({
+  key: z.enum(jobStepKeys),
+  done: z.number().optional(),
+  total: z.number().optional(),
+});
+export type JobStep = z.infer<typeof jobStepOut>;
+
 /** A long operation's run as the API shows it; clients poll GET /api/jobs/{id} until it is not running. */
 export const jobOut = z.object({
   id: z.string(),
@@ -17,7 +43,9 @@ export const jobOut = z.object({
   status: z.enum(jobStatuses),
   /** 0..1; 1 once succeeded. */
   progress: z.number(),
-  /** The current step, for people (English). */
+  /** The current step while running (clients word it from `key`). */
+  step: jobStepOut.nullable(),
+  /** The same step in English words. */
   message: z.string().nullable(),
   /** What the run was asked to do. */
   params: z.record(z.string(), z.unknown()),

@@ -15,7 +15,7 @@ import {
   type JobFile,
   type JobRow,
 } from './jobs.repository.js';
-import type { JobKind } from './jobs.schema.js';
+import type { JobKind, JobStep } from './jobs.schema.js';
 
 /** Why a run failed: the domain error's code, message and details. */
 type JobError = { code: string; message: string; details?: unknown };
@@ -28,7 +28,7 @@ type JobError = { code: string; message: string; details?: unknown };
 export const JOB_STALE_MS = 10 * 60_000;
 
 /** What a job's work is handed: report progress (0..1) and the step it is at. */
-export type ReportProgress = (progress: number, message: string) => Promise<void>;
+export type ReportProgress = (progress: number, step: JobStep) => Promise<void>;
 
 /** What a job's work is handed besides: keep the file it made (an export) with the job. */
 export interface JobTools {
@@ -73,8 +73,8 @@ export async function startJob(
     createdBy: input.createdBy,
     at: now,
   });
-  const report: ReportProgress = (progress, message) =>
-    setJobProgress(ctx.db, row.id, Math.min(1, Math.max(0, progress)), message, new Date());
+  const report: ReportProgress = (progress, step) =>
+    setJobProgress(ctx.db, row.id, Math.min(1, Math.max(0, progress)), JSON.stringify(step), new Date());
   const run = (async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {

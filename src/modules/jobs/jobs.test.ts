@@ -26,7 +26,7 @@ describe('jobs', () => {
       w.ctx,
       { kind: 'model_training', params: { label: 'unit' }, createdBy: w.users.admin.id },
       async (report) => {
-        await report(0.4, 'half way');
+        await report(0.4, { key: 'fold', done: 2, total: 5 });
         await gate;
         return { version: 7 };
       },
@@ -36,7 +36,12 @@ describe('jobs', () => {
     for (let i = 0; i < 100 && (await read(job.id)).job.progress === 0; i++) {
       await new Promise((r) => setTimeout(r, 5));
     }
-    expect((await read(job.id)).job).toMatchObject({ status: 'running', progress: 0.4, message: 'half way' });
+    expect((await read(job.id)).job).toMatchObject({
+      status: 'running',
+      progress: 0.4,
+      step: { key: 'fold', done: 2, total: 5 },
+      message: 'fold 2/5 done',
+    });
     release();
     await drainJobs();
     expect((await read(job.id)).job).toMatchObject({

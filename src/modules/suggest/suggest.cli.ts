@@ -5,6 +5,7 @@ import { loadConfig } from '../../platform/config.js';
 import type { AppContext } from '../../platform/context.js';
 import { openDatabase } from '../../platform/db/index.js';
 import type { LabelMap } from '../../platform/db/schema.js';
+import { stepText } from '../jobs/index.js';
 import { activateModel, listModels, registerModel, rollbackModel } from './registry.js';
 import { trainFromDb } from './training.js';
 
@@ -43,6 +44,7 @@ export async function runTrainFromDb(args: string[], io: CliIo): Promise<number>
       sinceDays: since === undefined ? undefined : Number(since),
       activate: args.includes('--activate'),
       createdBy: null,
+      onProgress: (progress, step) => Promise.resolve(io.err(`${pct(progress)} ${stepText(step)}`)),
     });
     io.err(
       `model v${entry.version} (${entry.name}) from ${e.examples} labelled cases: ${e.folds}-fold macro-F1 ` +

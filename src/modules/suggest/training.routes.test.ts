@@ -158,9 +158,9 @@ describe('retraining as a job (POST /api/models/train, GET /api/jobs/{id})', () 
       label: 'unit',
       activate: false,
       createdBy: null,
-      onProgress: (_p, message) => {
-        order.push(message);
-        if (message === 'fitting the final model') {
+      onProgress: (_p, step) => {
+        order.push(step.key);
+        if (step.key === 'final_fit') {
           // Sent as the worker starts the final fit: on the event loop, that fit would hold this
           // request until it ended, after 'registering the model'.
           answered.push(
@@ -173,8 +173,8 @@ describe('retraining as a job (POST /api/models/train, GET /api/jobs/{id})', () 
       },
     });
     await Promise.all(answered);
-    const i = order.indexOf('fitting the final model');
+    const i = order.indexOf('final_fit');
     expect(i).toBeGreaterThan(0);
-    expect(order.slice(i)).toEqual(['fitting the final model', 'answered 200', 'registering the model']);
+    expect(order.slice(i)).toEqual(['final_fit', 'answered 200', 'registering']);
   });
 });

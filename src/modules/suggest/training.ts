@@ -4,6 +4,7 @@ import type { LabelMap } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { runInWorker, WorkerError } from '../../platform/workers.js';
 import type { Example } from '../classifier/index.js';
+import type { JobStep } from '../jobs/index.js';
 import type { Evaluation } from './evaluate.js';
 import { activateModel, registerModel, type ModelEntry } from './registry.js';
 import type { TrainingOutcome, TrainingProgress, TrainingTask } from './training.worker.js';
@@ -19,7 +20,7 @@ export interface FromDbOptions {
   activate: boolean;
   createdBy: number | null;
   /** Told after each step (0..1 and what is next). */
-  onProgress?: (progress: number, message: string) => Promise<void>;
+  onProgress?: (progress: number, step: JobStep) => Promise<void>;
 }
 
 /**
@@ -42,10 +43,10 @@ export async function trainFromDb(
   if (options.sinceDays) {
     q = q.where('t.labelled_at', '>=', new Date(Date.now() - options.sinceDays * 86_400_000));
   }
-  const report = async (progress: number, message: string) => {
-    await options.onProgress?.(progress, message);
+  const report = async (progress: number, step: JobStep) => {
+    await options.onProgress?.(progress, step);
   };
-  await report(0.02, 'reading labelled cases');
+  await report(0.02, { key: 'reading_labels' });
   const rows = await q.orderBy('t.case_id').execute();
   const usable = rows.filter((r) => options.label === 'unit' || r.category_code !== null);
   const examples: Example[] = usable.map((r) => ({
@@ -62,15 +63,15 @@ export async function trainFromDb(
     );
   }
   // Cross-validation is most of the work: 5 models on 4/5 of the data; then the final model.
-  await report(0.05, `cross-validating ${examples.length} cases`);
+  await report(0.05, { key: 'cross_validating', total: examples.length });
   const task: TrainingTask = { examples, threshold: ctx.config.AUTO_DISPATCH_CONFIDENCE };
   const { evaluation, model } = await runInWorker<TrainingProgress, TrainingOutcome>(
     'training-worker',
     task,
     (p) =>
       p.step === 'fold'
-        ? report(0.05 + 0.75 * (p.fold / p.folds), `fold ${p.fold}/${p.folds} done`)
-        : report(0.8, 'fitting the final model'),
+        ? report(0.05 + 0.75 * (p.fold / p.folds), { key: 'fold', done: p.fold, total: p.folds })
+        : report(0.8, { key: 'final_fit' }),
   ).catch((error: unknown) => {
     // The classifier's refusals (text without Chinese, …) are the data's fault, not the server's.
     if (error instanceof WorkerError && error.workerName === 'ClassifierError') {
@@ -78,7 +79,7 @@ export async function trainFromDb(
     }
     throw error;
   });
-  await report(0.95, 'registering the model');
+  await report(0.95, { key: 'registering' });
   const labelMap: LabelMap = {};
   if (options.label === 'unit') {
     for (const label of classes) {

@@ -4466,6 +4466,23 @@ export interface paths {
               result: unknown;
               /** @enum {string} */
               status: 'running' | 'succeeded' | 'failed';
+              step: {
+                done?: number;
+                /** @enum {string} */
+                key:
+                  | 'reading_labels'
+                  | 'cross_validating'
+                  | 'fold'
+                  | 'final_fit'
+                  | 'registering'
+                  | 'reading_cases'
+                  | 'cases'
+                  | 'ranking'
+                  | 'writing_file'
+                  | 'saving_file'
+                  | 'features';
+                total?: number;
+              } | null;
             };
           };
         };
@@ -4806,6 +4823,23 @@ export interface paths {
               result: unknown;
               /** @enum {string} */
               status: 'running' | 'succeeded' | 'failed';
+              step: {
+                done?: number;
+                /** @enum {string} */
+                key:
+                  | 'reading_labels'
+                  | 'cross_validating'
+                  | 'fold'
+                  | 'final_fit'
+                  | 'registering'
+                  | 'reading_cases'
+                  | 'cases'
+                  | 'ranking'
+                  | 'writing_file'
+                  | 'saving_file'
+                  | 'features';
+                total?: number;
+              } | null;
             };
           };
         };
@@ -5273,6 +5307,23 @@ export interface paths {
                 result: unknown;
                 /** @enum {string} */
                 status: 'running' | 'succeeded' | 'failed';
+                step: {
+                  done?: number;
+                  /** @enum {string} */
+                  key:
+                    | 'reading_labels'
+                    | 'cross_validating'
+                    | 'fold'
+                    | 'final_fit'
+                    | 'registering'
+                    | 'reading_cases'
+                    | 'cases'
+                    | 'ranking'
+                    | 'writing_file'
+                    | 'saving_file'
+                    | 'features';
+                  total?: number;
+                } | null;
               }[];
             };
           };
@@ -5332,6 +5383,23 @@ export interface paths {
               result: unknown;
               /** @enum {string} */
               status: 'running' | 'succeeded' | 'failed';
+              step: {
+                done?: number;
+                /** @enum {string} */
+                key:
+                  | 'reading_labels'
+                  | 'cross_validating'
+                  | 'fold'
+                  | 'final_fit'
+                  | 'registering'
+                  | 'reading_cases'
+                  | 'cases'
+                  | 'ranking'
+                  | 'writing_file'
+                  | 'saving_file'
+                  | 'features';
+                total?: number;
+              } | null;
             };
           };
         };
@@ -6656,6 +6724,23 @@ export interface paths {
               result: unknown;
               /** @enum {string} */
               status: 'running' | 'succeeded' | 'failed';
+              step: {
+                done?: number;
+                /** @enum {string} */
+                key:
+                  | 'reading_labels'
+                  | 'cross_validating'
+                  | 'fold'
+                  | 'final_fit'
+                  | 'registering'
+                  | 'reading_cases'
+                  | 'cases'
+                  | 'ranking'
+                  | 'writing_file'
+                  | 'saving_file'
+                  | 'features';
+                total?: number;
+              } | null;
             };
           };
         };

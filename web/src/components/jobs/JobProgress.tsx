@@ -41,7 +41,9 @@ export function JobProgress({
       </div>
       {job.status === 'running' && (
         <p className="muted" role="status">
-          {job.message ? t('jobs.running', { message: job.message }) : t('jobs.starting')}
+          {job.step
+            ? t('jobs.running', { message: t(`jobs.steps.${job.step.key}`, { ...job.step }) })
+            : t('jobs.starting')}
         </p>
       )}
       {job.status === 'succeeded' && (
