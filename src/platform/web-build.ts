@@ -130,7 +130,16 @@ export function reportSizes(rows: SizeRow[]): string[] {
 export async function buildWebConsole(): Promise<string[]> {
   const { build } = await import('vite');
   const started = Date.now();
-  await build(await viteConfig());
+  // Vite follows NODE_ENV over its mode: under vitest (NODE_ENV=test) a start that rebuilds would
+  // ship React's development build, three times the size. The console is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ ...(await viteConfig()), mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   console.log(`built the web console in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return reportSizes(bundleSizes());
 }
