@@ -1,6 +1,6 @@
 import { shardOf } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, OrgUnit, Role } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
@@ -94,7 +94,7 @@ export async function intake(
   if (!allowed || (allowed !== 'any' && !allowed.includes(input.channel))) {
     throw new DomainError('forbidden', `role ${actor.role} may not file through channel ${input.channel}`);
   }
-  const now = new Date();
+  const now = nowOf(ctx);
   if (input.externalId) {
     const existing = await findReportByExternalId(tx, input.channel, input.externalId);
     if (existing) {
