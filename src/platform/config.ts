@@ -38,6 +38,8 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Days of case history the demo seed generates through the real services (0: none). */
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(60),
   /** One password for every demo user (random per user when unset). */
   DEMO_PASSWORD: z.string().min(8).optional(),
   /** The demo Open311 client's API key (random when unset). */
