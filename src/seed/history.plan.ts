@@ -4,9 +4,6 @@ import { roads, surnames, templates, type HistoryChannel, type HistoryTemplate }
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Reports a day on a working day; weekends get fewer (see dayRate). */
-export const REPORTS_PER_WORKDAY = 6;
-
 /** The channel mix of the demo district: share of reports per channel. */
 const channelMix: ReadonlyArray<[HistoryChannel, number]> = [
   ['hotline', 0.45],
@@ -67,10 +64,10 @@ export interface Place {
 }
 
 /** Fewer reports at weekends; a little noise from day to day. */
-function dayRate(day: Date, random: () => number): number {
+function dayRate(perWorkday: number, day: Date, random: () => number): number {
   const weekday = day.getUTCDay();
   const factor = weekday === 0 || weekday === 6 ? 0.65 : 1;
-  return Math.round(REPORTS_PER_WORKDAY * factor * (0.8 + 0.4 * random()));
+  return Math.round(perWorkday * factor * (0.8 + 0.4 * random()));
 }
 
 function pick<T>(items: readonly T[], random: () => number): T {
@@ -138,11 +135,18 @@ function fill(text: string, place: Place, random: () => number): string {
 }
 
 /**
- * The reports of `days` days before `end`, oldest first: per day a number of reports, each with
+ * The reports of `days` days before `end`, oldest first: per day about `perWorkday` reports (fewer
+ * at weekends), each with
  * its time, channel, category template, place, text, reporter and fate. Pure and deterministic:
  * the same seed, days, end and places give the same plan.
  */
-export function planHistory(seed: number, days: number, end: Date, places: readonly Place[]): PlannedCase[] {
+export function planHistory(
+  seed: number,
+  days: number,
+  perWorkday: number,
+  end: Date,
+  places: readonly Place[],
+): PlannedCase[] {
   const random = rng(seed);
   const patrolled = places.map((p, i) => [p, i] as const).filter(([p]) => p.patrolled);
   const out: PlannedCase[] = [];
@@ -150,7 +154,7 @@ export function planHistory(seed: number, days: number, end: Date, places: reado
   const firstDay = Math.floor((end.getTime() + 8 * HOUR) / DAY - days) * DAY - 8 * HOUR;
   for (let d = 0; d <= days; d++) {
     const dayStart = firstDay + d * DAY;
-    const n = dayRate(new Date(dayStart + 8 * HOUR), random);
+    const n = dayRate(perWorkday, new Date(dayStart + 8 * HOUR), random);
     const today: PlannedCase[] = [];
     for (let i = 0; i < n; i++) {
       // Now and then someone calls again about a problem reported in the last two days.

@@ -21,6 +21,7 @@ beforeAll(async () => {
   const fresh = await freshDatabase({
     SCRYPT_COST_LOG2: '10',
     DEMO_HISTORY_DAYS: String(DAYS),
+    DEMO_HISTORY_PER_DAY: '6',
     // As on a real first start: similar reports join open cases by themselves.
     SIMILAR_AUTO_MERGE_SCORE: '0.9',
   });

@@ -1,7 +1,8 @@
 import type { Actor } from '../platform/auth.js';
 import { nowOf, type AppContext, type Clock } from '../platform/context.js';
 import type { OrgUnit } from '../platform/db/schema.js';
-import { act, caseDeps, fireDueTimers, findCase } from '../modules/cases/index.js';
+import { act, caseDeps, fireDueTimers } from '../modules/cases/index.js';
+import { DomainError } from '../platform/errors.js';
 import type { ActionBodies } from '../modules/cases/cases.schema.js';
 import { findUnitByCode, listChildren, searchUnits } from '../modules/org/index.js';
 import { hours, planHistory, type PlannedCase } from './history.plan.js';
@@ -44,7 +45,11 @@ class SimulatedClock implements Clock {
  * plan comes from a seeded PRNG. Notifications by e-mail or SMS are not planned for the history's
  * made-up reporters.
  */
-export async function seedHistory(ctx: AppContext, days: number): Promise<HistoryResult> {
+export async function seedHistory(
+  ctx: AppContext,
+  days: number,
+  perWorkday = ctx.config.DEMO_HISTORY_PER_DAY,
+): Promise<HistoryResult> {
   const started = Date.now();
   const end = nowOf(ctx).getTime();
   const clock = new SimulatedClock(end - days * 86_400_000);
@@ -58,6 +63,7 @@ export async function seedHistory(ctx: AppContext, days: number): Promise<Histor
   const plan = planHistory(
     SEED,
     days,
+    perWorkday,
     new Date(end),
     places.map((p) => p.place),
   );
@@ -87,10 +93,19 @@ export async function seedHistory(ctx: AppContext, days: number): Promise<Histor
     action: A,
     body: Omit<ActionBodies[A], 'version'>,
   ) => {
-    c.row = await sim.db.transaction().execute(async (tx) => {
-      const { version } = (await findCase(tx, c.row.id))!;
-      return act(sim, caseDeps, tx, actor, c.row.id, action, { ...body, version } as ActionBodies[A]);
-    });
+    const run = (version: number) =>
+      sim.db
+        .transaction()
+        .execute((tx) =>
+          act(sim, caseDeps, tx, actor, c.row.id, action, { ...body, version } as ActionBodies[A]),
+        );
+    try {
+      c.row = await run(c.row.version);
+    } catch (err) {
+      // Another report joined the case (并案) since this copy of its row was read.
+      if (!(err instanceof DomainError) || err.code !== 'stale_version') throw err;
+      c.row = await run((err.details as { current: number }).current);
+    }
   };
 
   while (queue.length > 0) {
