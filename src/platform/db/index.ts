@@ -18,6 +18,7 @@ import * as m0012 from './migrations/0012_classifier.js';
 import * as m0013 from './migrations/0013_similar_terms.js';
 import * as m0014 from './migrations/0014_case_event_seq.js';
 import * as m0015 from './migrations/0015_jobs.js';
+import * as m0016 from './migrations/0016_extension_moot.js';
 import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
@@ -107,6 +108,7 @@ const migrations: Record<string, Migration> = {
   '0013_similar_terms': m0013,
   '0014_case_event_seq': m0014,
   '0015_jobs': m0015,
+  '0016_extension_moot': m0016,
 };
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */
