@@ -36,7 +36,7 @@ describe('planHistory', () => {
     expect(plan.some((p) => p.repeatOf != null)).toBe(true);
   });
 
-  it('keeps the last two days in hand at every desk', () => {
+  it('keeps the last reports in hand at every desk', () => {
     const plan = planHistory(7, 30, 8, end, places);
     const held = new Set(plan.map((p) => p.fate.holdBefore).filter(Boolean));
     expect(held).toEqual(new Set(['dispatch', 'accept', 'contact', 'redispatch', 'verify', 'evaluate']));

@@ -2,6 +2,8 @@ import { rng } from '../modules/classifier/index.js';
 import { roads, surnames, templates, type HistoryChannel, type HistoryTemplate } from './history.texts.js';
 
 const HOUR = 3_600_000;
+/** How many of the last reports are still being worked on when the history ends. */
+const IN_HAND = 9;
 const DAY = 24 * HOUR;
 
 /** The channel mix of the demo district: share of reports per channel. */
@@ -213,11 +215,11 @@ export function planHistory(
     today.sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const c of today) out.push({ ...c, index: out.length });
   }
-  // The last two days' reports are still in hand when the history ends, one at each desk in
-  // turn: the dispatcher queue (hotline reports the agent did not dispatch), units yet to sign or
-  // to call back, a 退单 awaiting 改派, a result awaiting 核查, a callback not yet made.
+  // The last reports are still in hand when the history ends, one at each desk in turn: the
+  // dispatcher queue (hotline reports the agent did not dispatch), units yet to sign or to call
+  // back, a 退单 awaiting 改派, a result awaiting 核查, a callback not yet made.
   const holds = ['accept', 'contact', 'redispatch', 'verify', 'evaluate'] as const;
-  const recent = out.filter((c) => c.at.getTime() > end.getTime() - 2 * DAY && c.repeatOf == null);
+  const recent = out.filter((c) => c.repeatOf == null).slice(-IN_HAND);
   const queued = recent
     .filter((c) => c.channel === 'hotline' && c.template.kind !== 'consultation')
     .slice(0, 2);

@@ -127,13 +127,13 @@ describe('the demo history', () => {
         "cases": 211,
         "closed": 163,
         "dispatched": 2,
-        "evaluated": 2,
-        "in_progress": 18,
+        "evaluated": 3,
+        "in_progress": 19,
         "invalid": 2,
         "merged": 10,
         "received": 2,
-        "resolved": 3,
-        "returned": 2,
+        "resolved": 2,
+        "returned": 1,
         "verified": 5,
       }
     `);
