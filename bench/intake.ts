@@ -53,6 +53,8 @@ async function open(
     DATA_DIR: dir,
     DEMO_PASSWORD: 'bench-pass',
     SCRYPT_COST_LOG2: '10',
+    // The district empty of cases: the bench measures intake, not the demo's history.
+    DEMO_HISTORY_DAYS: '0',
     ...(kind === 'postgres'
       ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, DATABASE_POOL_SIZE: '16' }
       : { DATABASE_URL: '' }),

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   if (config.DEMO_SEED) {
     const credentials = await seedDemo(ctx);
     if (credentials) {
-      log.info({ ms: Date.now() - started }, 'demo district seeded');
+      log.info({ ms: Date.now() - started, history: credentials.history }, 'demo district seeded');
       printCredentials(credentials);
     } else {
       const version = await refreshDemoModel(ctx);

@@ -19,6 +19,8 @@ export async function freshDatabase(
     // Suites file the same report again and again and expect a case each time; automatic merging
     // (并案) is switched on only where a test asks for it (src/modules/similar/similar.test.ts).
     SIMILAR_AUTO_MERGE_SCORE: '0',
+    // seedDemo without the generated case history (src/seed/history.test.ts asks for it).
+    DEMO_HISTORY_DAYS: '0',
     ...overrides,
   });
   const opened = await openDatabase(config);

@@ -38,6 +38,10 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Days of case history the demo seed generates through the real services (0: none). */
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(60),
+  /** Reports a working day in that history (weekends fewer); each adds ~65 ms to the first start on PGlite. */
+  DEMO_HISTORY_PER_DAY: z.coerce.number().int().min(1).max(200).default(2),
   /** One password for every demo user (random per user when unset). */
   DEMO_PASSWORD: z.string().min(8).optional(),
   /** The demo Open311 client's API key (random when unset). */

@@ -3,6 +3,7 @@ import { BBOX_KEY, knownDistrictBoxes } from '../modules/cases/location.js';
 import { createOpen311Client } from '../modules/open311/index.js';
 import { seedCatalogue } from './catalogue.js';
 import { seedDemoKnowledge } from './knowledge.js';
+import { seedHistory, type HistoryResult } from './history.js';
 import { seedDemoModel } from './model.js';
 import { seedOrg } from './org.js';
 import { seedDemoUsers } from './users.js';
@@ -18,14 +19,17 @@ export interface DemoCredentials {
 export interface DemoSeed {
   users: DemoCredentials[];
   open311ApiKey: string;
+  /** The generated case history (DEMO_HISTORY_DAYS), null when switched off. */
+  history: HistoryResult | null;
 }
 
 /**
  * Seeds the demo district on an empty database: the org tree from the national division
  * codes, departments and grid cells, the category taxonomy with deadlines, the dispatch
  * catalogue, the demo classifier (active: smart dispatch from the first report), the knowledge base's
- * FAQ answers (published), one user per
- * role and an Open311 client 'demo' (key OPEN311_DEMO_API_KEY, random when unset). Returns the credentials, or null when the database already had data.
+ * FAQ answers (published), one user per role, an Open311 client 'demo' (key OPEN311_DEMO_API_KEY,
+ * random when unset) and DEMO_HISTORY_DAYS days of cases (src/seed/history.ts). Returns the
+ * credentials, or null when the database already had data.
  */
 export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
   const seeded = await seedOrg(ctx);
@@ -45,5 +49,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
   const client = await ctx.db
     .transaction()
     .execute((tx) => createOpen311Client(ctx, tx, null, 'demo', ctx.config.OPEN311_DEMO_API_KEY));
-  return { users, open311ApiKey: client.apiKey };
+  const days = ctx.config.DEMO_HISTORY_DAYS;
+  const history = days > 0 ? await seedHistory(ctx, days) : null;
+  return { users, open311ApiKey: client.apiKey, history };
 }

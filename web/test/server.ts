@@ -72,6 +72,10 @@ export async function setup(project: TestProject): Promise<void> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DEMO_PASSWORD,
+      // The demo district without its generated case history: every screen test files and reads
+      // its own cases, and lists and counts stay those of the test (the history has its own test,
+      // src/seed/history.test.ts).
+      DEMO_HISTORY_DAYS: '0',
       LOG_LEVEL: 'warn',
       DATABASE_URL: PG_URL,
       ...(pgSchema ? { DATABASE_SCHEMA: pgSchema } : {}),

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth.js';
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
@@ -60,7 +60,7 @@ export async function act<A extends keyof ActionBodies>(
 ): Promise<CaseRow> {
   const row = await lockForAction(tx, actor, idOrNumber, action, body.version);
   const handler = handlers[action] as Handler<A>;
-  return handler({ ctx, deps, tx, actor, row, now: new Date() }, body);
+  return handler({ ctx, deps, tx, actor, row, now: nowOf(ctx) }, body);
 }
 
 const handlers: { [A in keyof ActionBodies]: Handler<A> } = {

@@ -13,6 +13,8 @@ import {
 } from './assignments.js';
 import { change, type Handler } from './actions.context.js';
 
+const MOOT_REASON = '案件已办结，延期申请不再需要';
+
 /** Actions of the handling units: 签收, 联系, 退单, 办结, 协办, 延期申请. */
 export const unitActions: {
   [
@@ -99,6 +101,28 @@ export const unitActions: {
       at: now,
     });
     await linkAttachments(tx, row.id, body.attachmentIds, eventId);
+    // A request for more time still waiting when the unit resolves is moot: closed, on the timeline.
+    const pendingExtension = await findPendingExtension(tx, row.id);
+    if (pendingExtension) {
+      await tx
+        .updateTable('extension_requests')
+        .set({ status: 'moot', decided_at: now, decision_reason: MOOT_REASON })
+        .where('id', '=', pendingExtension.id)
+        .execute();
+      await recordChange(ctx, tx, {
+        actor,
+        action: 'extension_moot',
+        before: after,
+        after,
+        reason: MOOT_REASON,
+        data: {
+          requestId: pendingExtension.id,
+          amount: pendingExtension.amount,
+          unit: pendingExtension.unit,
+        },
+        at: now,
+      });
+    }
     return after;
   },
 

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Actor } from '../../platform/auth.js';
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Conn } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -67,7 +67,7 @@ export async function saveAttachment(
       'only JPEG, PNG, GIF, WebP, PDF and Office files are accepted',
     );
   const id = uuidv7();
-  const now = new Date();
+  const now = nowOf(ctx);
   const key = join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), id);
   const path = join(attachmentsRoot(ctx), key);
   await mkdir(dirname(path), { recursive: true });

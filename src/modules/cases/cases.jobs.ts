@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { appendAudit, lockAuditHeads, shardOf } from '../../platform/audit.js';
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, TimerRow } from '../../platform/db/schema.js';
 import type { Job } from '../module.js';
@@ -16,7 +16,11 @@ const runnerId = `${hostname()}:${process.pid}`;
  * so with any number of runners on one PostgreSQL, and across restarts, each fires exactly once;
  * a timer that came due while every runner was down fires on the next start.
  */
-export async function fireDueTimers(ctx: AppContext, now = new Date(), runner = runnerId): Promise<number> {
+export async function fireDueTimers(
+  ctx: AppContext,
+  now: Date = nowOf(ctx),
+  runner = runnerId,
+): Promise<number> {
   return ctx.db.transaction().execute(async (tx) => {
     const timers = await claimDueTimers(tx, now, BATCH);
     if (timers.length === 0) return 0;

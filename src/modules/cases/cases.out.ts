@@ -175,7 +175,7 @@ export const caseDetailOut = z.object({
       amount: z.number(),
       unit: z.enum(['hours', 'workdays']),
       reason: z.string(),
-      status: z.enum(['pending', 'approved', 'denied']),
+      status: z.enum(['pending', 'approved', 'denied', 'moot']),
       requestedAt: z.string(),
       decidedAt: iso,
       decisionReason: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth.js';
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { recordChange } from './cases.events.js';
@@ -72,7 +72,7 @@ export async function recordCitizenUpdate(
     before: row,
     after: row,
     data,
-    at: new Date(),
+    at: nowOf(ctx),
   });
   return { eventId, caseId: row.id, replayed: false };
 }

@@ -21,6 +21,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 export const casesModule: Module = { name: 'cases', routes, jobs: [deadlineTimersJob] };
 
 export { fireDueTimers } from './cases.jobs.js';
+export { intake } from './intake.service.js';
+export { act } from './actions.service.js';
+export { caseDeps } from './cases.deps.impl.js';
+export { assignmentsWithUnits } from './assignments.js';
 export { scopeOf, scopeFilter, assertInScope, type Scope } from './cases.scope.js';
 export { findCase, lockCase, listEvents } from './cases.repository.js';
 export { recordChange } from './cases.events.js';

@@ -1,6 +1,6 @@
 import { shardOf } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, OrgUnit, Role } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
@@ -88,14 +88,18 @@ export async function intake(
   input: IntakeInput,
   /** What the channel sent beyond the report's own fields; kept in the intake event's data. */
   channelData?: Record<string, unknown>,
-  /** The registered inbound channel the report came through, if any (answers go back there). */
-  source: { inboundChannelId?: number } = {},
+  /**
+   * The registered inbound channel the report came through, if any (answers go back there), and
+   * whether the category is the reporter's own pick (the public portal): then it is a hint, and
+   * the report goes through smart dispatch like an uncategorised one.
+   */
+  source: { inboundChannelId?: number; categoryFromReporter?: boolean } = {},
 ): Promise<IntakeResult> {
   const allowed = channelsByRole[actor.role];
   if (!allowed || (allowed !== 'any' && !allowed.includes(input.channel))) {
     throw new DomainError('forbidden', `role ${actor.role} may not file through channel ${input.channel}`);
   }
-  const now = new Date();
+  const now = nowOf(ctx);
   if (input.externalId) {
     const existing = await findReportByExternalId(tx, input.channel, input.externalId);
     if (existing) {
@@ -143,8 +147,9 @@ export async function intake(
 
   // 并案: the open cases this report probably repeats (its text is indexed under the case id it
   // will get); above SIMILAR_AUTO_MERGE_SCORE it joins the best one instead of opening a case.
-  // Smart dispatch: a report without a category gets the active model's suggestion; a confident
-  // one is dispatched at once (below), the rest wait in the dispatcher queue with it. Both look
+  // Smart dispatch: a report without a category (or with only the reporter's own pick) gets the
+  // active model's suggestion; a confident one is dispatched at once (below), the rest wait in the
+  // dispatcher queue with it. Both look
   // things up at once, in one round trip (the connection pipelines them); a report that joins a
   // case by itself just does not use its suggestion.
   const id = uuidv7();
@@ -165,7 +170,7 @@ export async function intake(
           },
           id,
         ),
-    category || input.kind !== 'request'
+    (category && !source.categoryFromReporter) || input.kind !== 'request'
       ? null
       : deps.suggest(ctx, tx, { text: input.text, title: input.title ?? null, areaUnitId: area?.id ?? null }),
   ]);
@@ -217,7 +222,7 @@ export async function intake(
     kind: input.kind,
     title: input.title ?? input.text.slice(0, 40),
     description: input.text,
-    category_id: category?.id ?? autoDispatch?.categoryId ?? null,
+    category_id: autoDispatch?.categoryId ?? category?.id ?? null,
     priority: input.priority,
     area_unit_id: area?.id ?? null,
     area_path: area?.path ?? null,

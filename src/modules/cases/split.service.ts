@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth.js';
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
@@ -58,7 +58,7 @@ export async function splitReport(
   if (report.evaluated_at) {
     throw new DomainError('report_evaluated', 'a rated report stays with the case it was rated on');
   }
-  const now = new Date();
+  const now = nowOf(ctx);
   // A report that came with a merged case takes that case's reading; one that joined at intake
   // has only its own fields, and its address is read again.
   const origin = report.original_case_id !== row.id ? await findCase(tx, report.original_case_id) : undefined;

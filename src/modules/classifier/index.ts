@@ -16,6 +16,7 @@ export {
 export { serializeModel, loadModel, MODEL_MAGIC, MODEL_VERSION } from './format.js';
 export { ClassifierError, type ClassifierErrorCode } from './errors.js';
 export { normalizeText } from './text.js';
+export { rng } from './linear.js';
 export { parseCsv, readCsvRecords, CsvError } from './csv.js';
 export {
   runTrainCommand,

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { ReportRow } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
@@ -36,7 +36,7 @@ export async function rateReport(ctx: AppContext, number: string, input: RateInp
  * the case was resolved at most REOPEN_WINDOW_DAYS ago; then the existing reopen action sends the
  * case back to its lead unit.
  */
-export async function reopenReport(ctx: AppContext, number: string, input: ReopenInput, now = new Date()) {
+export async function reopenReport(ctx: AppContext, number: string, input: ReopenInput, now = nowOf(ctx)) {
   const proven = await authenticate(ctx, number, input, now);
   const actor = await publicActor(ctx);
   return ctx.db.transaction().execute(async (tx) => {

@@ -73,7 +73,11 @@ export async function submitReport(
   };
   const noticeVersion = input.privacyNoticeVersion;
   const result = await idempotent(ctx.db, 'selfservice:reports', idempotencyKey, fingerprint, async (tx) => {
-    const r = await intake(ctx, caseDeps, tx, actor, toIntake(clean));
+    // The citizen's category is their own pick, not the centre's classification: the report goes
+    // through smart dispatch like any report nobody at the centre has read (confident → dispatched).
+    const r = await intake(ctx, caseDeps, tx, actor, toIntake(clean), undefined, {
+      categoryFromReporter: true,
+    });
     await markSelfServiceReport(tx, r.reportId, {
       consentAt: r.caseRow.received_at,
       noticeVersion,

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth.js';
-import type { AppContext } from '../../platform/context.js';
+import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Conn, Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
@@ -87,7 +87,7 @@ export async function rejectProposal(
   if (candidate.id === row.id) {
     throw new DomainError('validation_failed', 'a case is always similar to itself');
   }
-  const now = new Date();
+  const now = nowOf(ctx);
   const scored = scorePair(
     caseProbe(row),
     caseProbe(candidate),

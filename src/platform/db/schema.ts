@@ -245,7 +245,8 @@ export interface ExtensionRequestsTable {
   amount: number;
   unit: DurationUnit;
   reason: string;
-  status: 'pending' | 'approved' | 'denied';
+  /** moot: still pending when the case was resolved (closed by the resolve, migration 0019). */
+  status: 'pending' | 'approved' | 'denied' | 'moot';
   requested_by: number | null;
   requested_at: Timestamp;
   decided_by: number | null;

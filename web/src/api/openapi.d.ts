@@ -634,7 +634,7 @@ export interface paths {
                 reason: string;
                 requestedAt: string;
                 /** @enum {string} */
-                status: 'pending' | 'approved' | 'denied';
+                status: 'pending' | 'approved' | 'denied' | 'moot';
                 /** @enum {string} */
                 unit: 'hours' | 'workdays';
               }[];

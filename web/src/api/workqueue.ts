@@ -161,3 +161,32 @@ export function useSplit() {
     onSuccess: refresh,
   });
 }
+
+/** An active leaf of the taxonomy, with its path for people (大类 › 中类 › 小类). */
+export interface LeafCategory {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+}
+
+/** GET /api/categories — the active leaves a case can be filed under, in code order. */
+export function useLeafCategories() {
+  return useQuery({
+    queryKey: ['categories', 'leaves'],
+    queryFn: async () => {
+      const tree = unwrap(await api.GET('/api/categories', { params: { query: {} } })).categories;
+      const out: LeafCategory[] = [];
+      type Node = (typeof tree)[number];
+      const walk = (n: Node, above: string[]) => {
+        if (!n.active) return;
+        if (n.isLeaf)
+          out.push({ id: n.id, code: n.code, name: n.name, path: [...above, n.name].join(' › ') });
+        for (const c of n.children) walk(c, [...above, n.name]);
+      };
+      for (const n of tree) walk(n, []);
+      return out;
+    },
+    staleTime: 300_000,
+  });
+}

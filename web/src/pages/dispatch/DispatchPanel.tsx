@@ -7,6 +7,7 @@ import {
   useCaseAction,
   useSimilar,
   useSplit,
+  useLeafCategories,
   useSuggestion,
   useUnits,
   type Suggestion,
@@ -14,6 +15,7 @@ import {
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
 import { Deadline } from '../../components/Deadline';
 import { ErrorMessage, Loading } from '../../components/Status';
+import { CategoryPicker } from './CategoryPicker';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -41,8 +43,15 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
   const [reason, setReason] = useState('');
   const dispatch = useCaseAction('/api/cases/{id}/dispatch');
   const again = c.status !== 'received';
+  // 类别: the dispatcher's pick, else the case's own category (the unit's reading may still set one).
+  const leaves = useLeafCategories();
+  const own = leaves.data?.find((l) => l.id === c.categoryId)?.code ?? '';
+  const [picked, setPicked] = useState<string | null>(null);
+  const category = picked ?? own;
 
-  const send = (unitId: number, categoryCode: string | null) =>
+  const send = (unitId: number, readingCategory: string | null) => {
+    // A category the dispatcher chose wins over the model's reading; the deadlines follow it.
+    const categoryCode = picked || readingCategory;
     dispatch.mutate({
       id: c.id,
       body: {
@@ -53,6 +62,7 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       },
     });
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const id = Number(unit);
@@ -60,6 +70,9 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
     // A unit the model read comes with the category of that reading (it sets the deadlines).
     send(id, ranked.find((r) => r.id === id)?.categoryCode ?? null);
   };
+  const chosenUnit = Number(unit);
+  // Without any category the server cannot set deadlines (unknown_category): ask for one first.
+  const needsCategory = !category && !ranked.find((r) => r.id === chosenUnit)?.categoryCode;
 
   const lastReturn = d.assignments.filter((a) => a.status === 'returned').at(-1);
   return (
@@ -90,6 +103,7 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
         </button>
       )}
       <form onSubmit={submit}>
+        <CategoryPicker value={category} onChange={setPicked} />
         <label>
           {t('dispatch.unit')}
           <select value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="unit-picker">
@@ -123,7 +137,12 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
           {t('dispatch.reason')}
           <input value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
-        <button type="submit" disabled={!unit || dispatch.isPending}>
+        {needsCategory && unit && (
+          <p className="warn" role="status">
+            {t('dispatch.categoryNeeded')}
+          </p>
+        )}
+        <button type="submit" disabled={!unit || needsCategory || dispatch.isPending}>
           {again ? t('dispatch.redispatch') : t('dispatch.dispatch')}
         </button>
       </form>
