@@ -130,7 +130,9 @@ describe('the stored H3 cell of a case', () => {
     expect(await Promise.all(ids.map(cellOf))).toEqual(before);
     const { rows } = await sql<{
       n: number;
-    }>`select count(*) as n from pg_indexes where indexname = 'cases_geo'`.execute(w.db);
+    }>`select count(*) as n from pg_indexes where indexname = 'cases_geo' and schemaname = current_schema()`.execute(
+      w.db,
+    );
     expect(Number(rows[0]!.n)).toBe(1);
   });
 });
