@@ -23,6 +23,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase, type Db } from '../src/platform/db/index.js';
 import { backfillCaseCells } from '../src/platform/db/migrations/0017_case_h3.js';
 import { loadH3 } from '../src/platform/h3.js';
+import { timed, type Timing } from './timing.js';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '200000' } } });
 const N = Number(values.cases);
@@ -30,24 +31,6 @@ const RUNS = 7;
 const DAY = 86_400_000;
 const SCOPE = '110000/110115/';
 const BOX = { minLon: 116.2, maxLon: 116.6, minLat: 39.5, maxLat: 39.85 };
-
-interface Timing {
-  p50: number;
-  max: number;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<Timing> {
-  await fn(); // warm-up: plans, caches, h3-js loaded
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 10) / 10;
-  return { p50: round(ms[Math.floor(ms.length / 2)]!), max: round(ms[ms.length - 1]!) };
-}
 
 /** N cases over the last 30 days, 3 % merged or voided, in the district's street paths. */
 async function generate(db: Db, now: Date): Promise<void> {
@@ -121,15 +104,15 @@ async function main(): Promise<void> {
     let pointRows = 0;
     const r9 = await timed(async () => {
       cells9 = (await geoMetrics(db, { ...q, resolution: 9 })).hexes.length;
-    });
+    }, RUNS);
     const r7 = await timed(async () => {
       cells7 = (await geoMetrics(db, { ...q, resolution: 7 })).hexes.length;
-    });
-    const sqlOnly = await timed(() => countCasesByCell(db, q));
+    }, RUNS);
+    const sqlOnly = await timed(() => countCasesByCell(db, q), RUNS);
     const old = await timed(async () => {
       pointRows = await perPoint(db, from, to);
-    });
-    const base = await timed(() => floor(db, from, to));
+    }, RUNS);
+    const base = await timed(() => floor(db, from, to), RUNS);
     const counted = await floor(db, from, to);
     const { rows: groups } = await sql<{ n: number }>`
       select count(distinct h3_cell) as n from cases c

@@ -19,11 +19,7 @@ import { sql } from 'kysely';
 import type { Db } from '../src/platform/db/index.js';
 import { monthPeriod } from '../src/modules/metrics/metrics.rules.js';
 import { monthlyRanking, rankUnits } from '../src/modules/metrics/ranking.service.js';
-
-export interface Timing {
-  p50: number;
-  max: number;
-}
+import { timed, type Timing } from './timing.js';
 
 export interface BenchResult {
   /** Rows of the monthly ranking. */
@@ -45,19 +41,6 @@ export interface BenchResult {
 const YEAR_FROM = new Date('2024-01-01T00:00:00+08:00');
 const YEAR_TO = new Date('2025-01-01T00:00:00+08:00');
 const MONTH = '2024-06';
-
-async function timed(fn: () => Promise<unknown>, runs: number): Promise<Timing> {
-  await fn(); // warm-up: plans, caches
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 10) / 10;
-  return { p50: round(ms[Math.floor(ms.length / 2)]!), max: round(ms[ms.length - 1]!) };
-}
 
 /** Ensures a district with 26 streets (~29 communities each), 20 departments and 30 leaf categories. */
 async function ensureOrg(db: Db): Promise<void> {

@@ -4,6 +4,21 @@ import type { Conn } from './db/index.js';
 import type { Role } from './db/schema.js';
 import { DomainError } from './errors.js';
 
+/** Every role, in the order the console lists them. */
+export const roles = [
+  'citizen',
+  'agent',
+  'dispatcher',
+  'handler',
+  'grid_worker',
+  'supervisor',
+  'leader',
+  'admin',
+] as const satisfies readonly Role[];
+
+/** Everyone who works in the centre or a unit: every role but citizens. */
+export const staffRoles: readonly Role[] = roles.filter((r) => r !== 'citizen');
+
 /** The authenticated user of a request, with the org subtree its data scope covers. */
 export interface Actor {
   id: number;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole } from '../../platform/auth.js';
+import { requireRole, staffRoles } from '../../platform/auth.js';
 import type { Role } from '../../platform/db/schema.js';
 import { presentArticle } from './knowledge.presenter.js';
 import * as s from './knowledge.schema.js';
@@ -7,15 +7,7 @@ import { searchArticles } from './knowledge.search.js';
 import { createArticle, getArticle, listArticles, updateArticle } from './knowledge.service.js';
 
 /** Who may search: every staff role (citizens get self-service Q&A later, through its own route). */
-const staff: readonly Role[] = [
-  'agent',
-  'dispatcher',
-  'handler',
-  'grid_worker',
-  'supervisor',
-  'leader',
-  'admin',
-];
+const staff = staffRoles;
 /** Who edits the knowledge base: administrators and supervisors (督办/审核 own the answers' quality). */
 const editors: readonly Role[] = ['admin', 'supervisor'];
 

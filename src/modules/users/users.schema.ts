@@ -1,15 +1,5 @@
 import { z } from 'zod';
-
-export const roles = [
-  'citizen',
-  'agent',
-  'dispatcher',
-  'handler',
-  'grid_worker',
-  'supervisor',
-  'leader',
-  'admin',
-] as const;
+import { roles } from '../../platform/auth.js';
 
 /** The unit a user belongs to, as shown with the user. */
 export const userUnitOut = z.object({
