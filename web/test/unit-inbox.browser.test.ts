@@ -90,6 +90,13 @@ function boundaries(): { geojson: Record<string, unknown>; crs: 'wgs84' | 'gcj02
   };
 }
 
+interface ImportJob {
+  id: string;
+  status: 'running' | 'succeeded' | 'failed';
+  result: { imported: unknown[] } | null;
+  error: unknown;
+}
+
 let caseA: CaseOut;
 let caseB: CaseOut;
 
@@ -97,12 +104,18 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const [agent, dispatcher, admin] = await Promise.all([token('agent'), token('dispatcher'), token('admin')]);
   const { geojson, crs } = boundaries();
-  const imported = await call<{ imported: unknown[] }>(admin, 'POST', '/api/geo/polygons', {
+  // The import runs as a job (202): follow it to its end.
+  let job = await call<ImportJob>(admin, 'POST', '/api/geo/polygons', {
     geojson,
     crs,
     source: 'browser test',
   });
-  expect(imported.imported.length).toBeGreaterThan(0);
+  for (let i = 0; i < 300 && job.status === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = await call<ImportJob>(admin, 'GET', `/api/jobs/${job.id}`);
+  }
+  expect(job.status, JSON.stringify(job.error)).toBe('succeeded');
+  expect(job.result?.imported.length).toBeGreaterThan(0);
   // 私搭乱建: resolved in 3 working days (the countdown counts working time); 暴露垃圾: in 24 hours.
   caseA = await fileAndDispatch(
     agent,
