@@ -135,7 +135,7 @@ export async function postRequest(ctx: AppContext, pairs: FormPairs, checkUpload
       const result = await intake(ctx, caseDeps, tx, actor, input, channelData);
       return { status: 201, body: result.caseRow.number };
     });
-    return { actor, number: body as string, accountId: f.get('account_id') ?? null };
+    return { actor, number: body, accountId: f.get('account_id') ?? null };
   } catch (err) {
     if (err instanceof DomainError && err.code === 'location_outside_district') bad(err.message);
     throw err;

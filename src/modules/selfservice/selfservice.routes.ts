@@ -126,7 +126,7 @@ export const selfServiceRoutes: FastifyPluginAsyncZod = async (app) => {
       const photos = photosOf.get(request) ?? [];
       const result = await submitReport(ctx, request.body, photos, request.headers['idempotency-key']);
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(result.status as 200 | 201).send(result.body);
+      return reply.status(result.status).send(result.body);
     },
   );
 

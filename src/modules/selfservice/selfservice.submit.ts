@@ -93,7 +93,7 @@ export async function submitReport(
     };
     return { status: 201, body };
   });
-  const stored = result.body as Stored;
+  const stored = result.body;
   return {
     status: result.status,
     replayed: result.replayed,

@@ -112,7 +112,7 @@ function ExtensionForm({ d, onDone }: { d: CaseDetail; onDone: (text: string) =>
       <p data-testid="extension-request">
         {t('supervise.request', {
           amount: pending.amount,
-          unit: t(`supervise.${pending.unit as 'hours' | 'workdays'}`),
+          unit: t(`supervise.${pending.unit}`),
           reason: pending.reason,
         })}
       </p>
