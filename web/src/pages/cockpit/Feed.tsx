@@ -19,6 +19,7 @@ export function Feed({ events, status }: { events: LiveEvent[]; status: LiveStat
   return (
     <Panel
       id="feed"
+      scrollable
       title={t('cockpit.feed')}
       note={<span className={`live-dot ${status}`}>{t(`cockpit.status.${status}`)}</span>}
     >

@@ -47,7 +47,7 @@ export function StreetRanking() {
     };
   }, [items, t]);
   return (
-    <Panel id="streets" title={t('cockpit.streets')}>
+    <Panel id="streets" scrollable title={t('cockpit.streets')}>
       {items.length === 0 ? (
         <p className="empty">{t('cockpit.noData')}</p>
       ) : (
@@ -71,7 +71,7 @@ export function UnitRanking() {
     [units.data],
   );
   return (
-    <Panel id="units" title={t('cockpit.units')}>
+    <Panel id="units" scrollable title={t('cockpit.units')}>
       {rows.length === 0 ? (
         <p className="empty">{t('cockpit.noData')}</p>
       ) : (

@@ -10,7 +10,7 @@ export function Topics() {
   const rising = topics.data?.rising ?? [];
   const max = Math.max(1, ...top.map((r) => r.recent));
   return (
-    <Panel id="topics" title={t('cockpit.topics')}>
+    <Panel id="topics" scrollable title={t('cockpit.topics')}>
       <div className="topics">
         <div>
           <h3>{t('cockpit.top')}</h3>
