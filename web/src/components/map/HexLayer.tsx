@@ -92,7 +92,7 @@ export function HexLegend({ cells }: { cells: HexCell[] }) {
                 style={{ background: colourOf(i, tops.length) }}
                 aria-hidden="true"
               />
-              {from === top ? String(top) : `${from}–${top}`}
+              <span className="hex-range">{from === top ? String(top) : `${from}–${top}`}</span>
             </li>
           );
         })}
