@@ -23,23 +23,26 @@ export function Feed({ events, status }: { events: LiveEvent[]; status: LiveStat
       title={t('cockpit.feed')}
       note={<span className={`live-dot ${status}`}>{t(`cockpit.status.${status}`)}</span>}
     >
-      {events.length === 0 ? (
-        <p className="empty">{t('cockpit.feedEmpty')}</p>
-      ) : (
-        <ol className="feed" role="log" data-testid="live-feed">
-          {events.map((e) => (
-            <li key={e.seq} data-action={e.action}>
-              <time dateTime={e.at}>{time.format(new Date(e.at))}</time>
-              <span className={`action action-${e.action}`}>{label(e.action)}</span>
-              <Link to={`/cases/${e.case.id}`}>{e.case.number}</Link>
-              <span className="feed-title">{e.case.title}</span>
-              <span className="feed-meta">
-                {[e.case.category, e.case.area ?? e.case.leadUnit].filter(Boolean).join(' · ')}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
+      {/* The live region stays in the page from the start, so what arrives later is announced. */}
+      <div role="log" data-testid="live-feed">
+        {events.length === 0 ? (
+          <p className="empty">{t('cockpit.feedEmpty')}</p>
+        ) : (
+          <ol className="feed">
+            {events.map((e) => (
+              <li key={e.seq} data-action={e.action}>
+                <time dateTime={e.at}>{time.format(new Date(e.at))}</time>
+                <span className={`action action-${e.action}`}>{label(e.action)}</span>
+                <Link to={`/cases/${e.case.id}`}>{e.case.number}</Link>
+                <span className="feed-title">{e.case.title}</span>
+                <span className="feed-meta">
+                  {[e.case.category, e.case.area ?? e.case.leadUnit].filter(Boolean).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
     </Panel>
   );
 }
