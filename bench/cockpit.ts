@@ -14,15 +14,14 @@
  * next to the physical floor measured in the same run: count(*) of the same rows (same window,
  * population and scope). Standalone: a fresh PostgreSQL schema (dropped afterwards) or PGlite.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { countCasesByCell } from '../src/modules/metrics/cockpit.repository.js';
 import { geoMetrics } from '../src/modules/metrics/cockpit.service.js';
-import { loadConfig } from '../src/platform/config.js';
-import { openDatabase, type Db } from '../src/platform/db/index.js';
+import type { Db } from '../src/platform/db/index.js';
 import { backfillCaseCells } from '../src/platform/db/migrations/0017_case_h3.js';
 import { loadH3 } from '../src/platform/h3.js';
+import { withBenchDatabase } from './database.js';
 import { timed, type Timing } from './timing.js';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '200000' } } });
@@ -77,16 +76,8 @@ async function floor(db: Db, from: Date, to: Date): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({
-    DATA_DIR: ':memory:',
-    LOG_LEVEL: 'silent',
-    ...(url ? { DATABASE_URL: url, DATABASE_SCHEMA: schema } : {}),
-  });
-  const handle = await openDatabase(config);
-  const db = handle.db;
-  try {
+  await withBenchDatabase(async (handle) => {
+    const db = handle.db;
     const now = new Date();
     const from = new Date(now.getTime() - 30 * DAY);
     const to = new Date(now.getTime() + 60_000);
@@ -169,10 +160,7 @@ async function main(): Promise<void> {
       },
     ]);
     console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
-  } finally {
-    if (url) await sql`drop schema ${sql.id(schema)} cascade`.execute(db);
-    await handle.close();
-  }
+  });
 }
 
 await main();

@@ -244,22 +244,10 @@ export function printRanking(kind: string, cases: number, r: BenchResult): void 
 async function main(): Promise<void> {
   const arg = process.argv.indexOf('--cases');
   const cases = arg > 0 ? Number(process.argv[arg + 1]) : 1_000_000;
-  const { loadConfig } = await import('../src/platform/config.js');
-  const { openDatabase } = await import('../src/platform/db/index.js');
-  const url = process.env.DATABASE_URL;
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({
-    DATA_DIR: ':memory:',
-    LOG_LEVEL: 'silent',
-    ...(url ? { DATABASE_URL: url, DATABASE_SCHEMA: schema } : {}),
-  });
-  const handle = await openDatabase(config);
-  try {
-    printRanking(handle.kind, cases, await benchRanking(handle.db, { cases }));
-  } finally {
-    if (url) await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.db);
-    await handle.close();
-  }
+  const { withBenchDatabase } = await import('./database.js');
+  await withBenchDatabase(async (handle) =>
+    printRanking(handle.kind, cases, await benchRanking(handle.db, { cases })),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
