@@ -152,22 +152,38 @@ export interface Audit {
 /** Runs axe-core on the page as it is now (AUDIT_TAGS) and returns what it found. */
 export async function auditAccessibility(page: Page, screen: string): Promise<Audit> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const results = await page.evaluate(
-    (values) =>
-      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(
-        document,
-        { runOnly: { type: 'tag', values }, resultTypes: ['violations', 'incomplete'] },
-      ),
-    AUDIT_TAGS,
-  );
+  // elementRef lets the page mark the very elements whose contrast axe left undecided, so the pixel
+  // measurement below finds them by that mark rather than by re-running axe's selector (the page may
+  // have changed since, and a selector is only unique at the moment axe wrote it).
+  const results = await page.evaluate(async (values) => {
+    const r = await (
+      window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }
+    ).axe.run(document, {
+      runOnly: { type: 'tag', values },
+      resultTypes: ['violations', 'incomplete'],
+      elementRef: true,
+    });
+    document.querySelectorAll('[data-a11y-measure]').forEach((e) => e.removeAttribute('data-a11y-measure'));
+    const contrast = r.incomplete.find((rule) => rule.id === 'color-contrast');
+    // In a frame (a target of several selectors) a mark would not be reachable: those are skipped.
+    contrast?.nodes
+      .filter((node) => node.target.length === 1)
+      .forEach((node, i) =>
+        (node as { element?: Element }).element?.setAttribute('data-a11y-measure', `${i}`),
+      );
+    for (const rule of [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable]) {
+      for (const node of rule.nodes) delete (node as { element?: Element }).element; // DOM nodes stay in the page
+    }
+    return r;
+  }, AUDIT_TAGS);
   const rules = [...results.passes, ...results.violations, ...results.incomplete].map((r) => r.id);
   const measured: MeasuredContrast[] = [];
-  const contrast = results.incomplete.find((r) => r.id === 'color-contrast');
-  for (const node of contrast?.nodes ?? []) {
-    const target = node.target.join(' ');
-    if (typeof node.target[0] !== 'string' || node.target.length > 1) continue; // inside a frame
-    const m = await measureContrast(page, target);
-    if (m) measured.push(m);
+  const undecided = (results.incomplete.find((r) => r.id === 'color-contrast')?.nodes ?? []).filter(
+    (node) => node.target.length === 1,
+  );
+  for (const [i, node] of undecided.entries()) {
+    const m = await measureContrast(page, `[data-a11y-measure="${i}"]`);
+    if (m) measured.push({ ...m, target: node.target.join(' ') });
   }
   return {
     screen,
