@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type Auth, type CaseOut, type World } from '../../../test/world.js';
+import { fileReport, makeWorld, type Auth, type CaseOut, type World } from '../../../test/world.js';
 import { actorForToken, type Actor } from '../../platform/auth.js';
 import { exportCases, type CaseListFilters } from './cases.export.js';
 
@@ -21,14 +21,7 @@ async function post(auth: Auth, url: string, payload: object) {
 }
 
 /** A dispatched street case (its lead: 西红门地区), with a resolution deadline. */
-const file = (text: string) =>
-  post(w.users.agent.auth, '/api/reports', {
-    channel: 'hotline',
-    text,
-    categoryCode: '04-06',
-    areaCode: '110115104001',
-    autoDispatch: true,
-  });
+const file = (text: string) => fileReport(w, { text, autoDispatch: true });
 
 /** Accepts the case and grants it two more working days: its resolution deadline moves later. */
 async function extend(id: string) {
