@@ -159,3 +159,31 @@ export async function receivedEvent(w: Pick<World, 'db'>, which: { id: string } 
   const data = (typeof ev.data === 'string' ? JSON.parse(ev.data) : ev.data) as Record<string, unknown>;
   return { data, actorUserId: ev.actor_user_id };
 }
+
+/**
+ * Files a report as a client does (POST /api/reports, by the agent unless `auth` says otherwise) and
+ * returns its case as the API shows it, typed as the test reads it. The report is a street case: a
+ * hotline call from 张三 about a stall in 西红门社区 (04-06, dispatched to 西红门地区); `fields`
+ * override or add to it (`autoDispatch`, `text`, …). Throws with the body unless the report is filed.
+ */
+export async function fileReport<C extends { id: string } = CaseOut>(
+  w: Pick<World, 'app' | 'users'>,
+  fields: Record<string, unknown> = {},
+  auth: Auth = w.users.agent.auth,
+): Promise<C> {
+  const res = await w.app.inject({
+    method: 'POST',
+    url: '/api/reports',
+    headers: auth,
+    payload: {
+      channel: 'hotline',
+      text: '西红门鸿坤广场东门有人占道摆摊，影响通行',
+      categoryCode: '04-06',
+      areaCode: '110115104001',
+      reporter: { name: '张三', phone: '13812345678' },
+      ...fields,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`report not filed: ${res.statusCode} ${res.body}`);
+  return res.json<{ case: C }>().case;
+}

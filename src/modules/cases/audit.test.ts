@@ -1,24 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { fileReport, makeWorld, type World } from '../../../test/world.js';
 
 let w: World;
 let caseId: string;
 beforeAll(async () => {
   w = await makeWorld();
-  const res = await w.app.inject({
-    method: 'POST',
-    url: '/api/reports',
-    headers: w.users.agent.auth,
-    payload: {
-      channel: 'hotline',
-      text: '西红门路边占道经营',
-      categoryCode: '04-06',
-      areaCode: '110115104001',
-      autoDispatch: true,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  caseId = res.json<{ case: { id: string } }>().case.id;
+  caseId = (await fileReport(w, { text: '西红门路边占道经营', autoDispatch: true })).id;
 });
 afterAll(async () => {
   await w.close();

@@ -1,10 +1,11 @@
+import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth.js';
 import type { Conn } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import type { Column } from '../../platform/tabular.js';
 import { presentReport } from './cases.presenter.js';
-import { listCases } from './cases.query.js';
+import { matchingCases } from './cases.query.js';
 import type { listQuery } from './cases.schema.js';
 import { statusLabels, type CaseStatus } from './cases.state.js';
 
@@ -47,7 +48,15 @@ export const caseExportColumns: Column<CaseExportRow>[] = [
 /**
  * The cases of the list (same filters, same scope as GET /api/cases) page by page, each with the
  * names a reader needs and its first reporter masked exactly as the case presenter masks them for
- * this actor. Yields each page with the total, so a job can report how far it is.
+ * this actor. Yields each page with the total counted at the start, so a job can report how far it is.
+ *
+ * Pages follow the key (received_at, id), newest first, whatever the list's `sort`: neither column
+ * ever changes and id breaks ties, so each page starts right after the previous page's last case
+ * (keyset, no OFFSET). A case that matches when the export starts is written exactly once however
+ * many cases are filed or changed meanwhile (what it holds is read when its page is: a case that
+ * stops matching before then is left out). Cases filed during the export are newer than the key
+ * reached and left out too, except a case split off meanwhile, which keeps its report's older time.
+ * A deadline order could not promise this: an extension or a dispatch moves a case in it.
  */
 export async function* exportCases(
   db: Conn,
@@ -55,18 +64,31 @@ export async function* exportCases(
   filters: CaseListFilters,
   pageSize = 500,
 ): AsyncGenerator<{ rows: CaseExportRow[]; total: number }> {
-  for (let page = 1; ; page++) {
-    const { rows, total } = await listCases(db, actor, { ...filters, page, pageSize });
-    if (rows.length === 0) {
-      if (page === 1) yield { rows: [], total };
-      return;
-    }
-    yield { rows: await withNames(db, actor, rows), total };
-    if (page * pageSize >= total) return;
+  const matching = await matchingCases(db, actor, filters);
+  const { n } = await matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  let after: string | null = null;
+  for (;;) {
+    let page = matching.selectAll('c');
+    // The previous page's last case by its id: its own key values, read back exactly (a Date
+    // would drop the timestamp's microseconds). Cases are never deleted, so the row is there.
+    if (after !== null)
+      page = page.where(
+        sql<SqlBool>`(c.received_at, c.id) < (select k.received_at, k.id from cases k where k.id = ${after})`,
+      );
+    const rows = await page
+      .orderBy('c.received_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(pageSize)
+      .execute();
+    if (rows.length > 0 || after === null) yield { rows: await withNames(db, actor, rows), total };
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
   }
 }
 
 async function withNames(db: Conn, actor: Actor, rows: CaseRow[]): Promise<CaseExportRow[]> {
+  if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const categoryIds = [...new Set(rows.flatMap((r) => (r.category_id ? [r.category_id] : [])))];
   const unitIds = [...new Set(rows.flatMap((r) => (r.lead_unit_id ? [r.lead_unit_id] : [])))];

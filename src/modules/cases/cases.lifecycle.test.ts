@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { fileReport, makeWorld, type Auth, type World } from '../../../test/world.js';
 
 let w: World;
 beforeAll(async () => {
@@ -9,7 +9,6 @@ afterAll(async () => {
   await w.close();
 });
 
-type Auth = { authorization: string };
 interface CaseOut {
   id: string;
   number: string;
@@ -36,18 +35,8 @@ async function post(auth: Auth, url: string, payload: unknown, headers: Record<s
   };
 }
 
-async function file(extra: Record<string, unknown> = {}, auth = w.users.agent.auth) {
-  const res = await post(auth, '/api/reports', {
-    channel: 'hotline',
-    text: '西红门鸿坤广场东门有人占道摆摊，影响通行',
-    categoryCode: '04-06',
-    areaCode: '110115104001',
-    reporter: { name: '张三', phone: '13812345678' },
-    ...extra,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.case;
-}
+/** A street case filed by the agent (test/world.ts fileReport), as this file reads cases. */
+const file = (fields?: Record<string, unknown>) => fileReport<CaseOut>(w, fields);
 
 async function step(auth: Auth, c: CaseOut, action: string, body: Record<string, unknown> = {}) {
   const res = await post(auth, `/api/cases/${c.id}/${action}`, { version: c.version, ...body });

@@ -9,8 +9,14 @@ import { findCase, listAttachments, listEvents, listExtensions, listReports } fr
 import type { listQuery } from './cases.schema.js';
 import { assertInScope, scopeFilter, scopeOf } from './cases.scope.js';
 
-/** One page of the cases in the actor's scope, newest first. */
-export async function listCases(db: Conn, actor: Actor, q: z.infer<typeof listQuery>) {
+/** The case list's filters (GET /api/cases) without its order and paging. */
+export type CaseFilters = Omit<z.infer<typeof listQuery>, 'sort' | 'page' | 'pageSize'>;
+
+/**
+ * The cases (`cases as c`) in the actor's scope that pass the list's filters, not yet ordered:
+ * shared by the list's pages and the export, so both keep the same cases.
+ */
+export async function matchingCases(db: Conn, actor: Actor, q: CaseFilters) {
   const scope = await scopeOf(db, actor);
   let query = db.selectFrom('cases as c').where(scopeFilter(scope));
   if (q.status) query = query.where('c.status', 'in', q.status);
@@ -46,6 +52,12 @@ export async function listCases(db: Conn, actor: Actor, q: z.infer<typeof listQu
     const like = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     query = query.where((eb) => eb.or([eb('c.number', 'like', like), eb('c.title', 'like', like)]));
   }
+  return query;
+}
+
+/** One page of the cases in the actor's scope, newest first (or by deadline), with their total. */
+export async function listCases(db: Conn, actor: Actor, q: z.infer<typeof listQuery>) {
+  const query = await matchingCases(db, actor, q);
   const [rows, total] = await Promise.all([
     (q.sort === 'due'
       ? query

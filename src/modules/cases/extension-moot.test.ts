@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type World } from '../../../test/world.js';
+import { fileReport, makeWorld, type Auth, type World } from '../../../test/world.js';
 import { verifyAudit } from '../../platform/audit.js';
 
 let w: World;
@@ -10,7 +10,6 @@ afterAll(async () => {
   await w.close();
 });
 
-type Auth = { authorization: string };
 interface CaseOut {
   id: string;
   version: number;
@@ -30,19 +29,7 @@ async function step(auth: Auth, c: CaseOut, action: string, body: Record<string,
 }
 
 async function openCase(): Promise<CaseOut> {
-  const res = await w.app.inject({
-    method: 'POST',
-    url: '/api/reports',
-    headers: w.users.agent.auth,
-    payload: {
-      channel: 'hotline',
-      text: '鸿坤广场东门路灯不亮',
-      categoryCode: '04-06',
-      areaCode: '110115104001',
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  let c = res.json<{ case: CaseOut }>().case;
+  let c = await fileReport<CaseOut>(w, { text: '鸿坤广场东门路灯不亮' });
   c = await step(w.users.dispatcher.auth, c, 'dispatch');
   return step(w.users.handlerS1.auth, c, 'accept');
 }

@@ -3,6 +3,8 @@ import type { Tx } from '../../platform/db/index.js';
 import type { OrgUnit } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import type { CaseDeps, LocatedArea } from './cases.deps.js';
+import type { IntakeInput } from './cases.schema.js';
+import { assertInsideDistrict } from './location.js';
 
 /** What intake read from the address, kept in the intake event's data (`addressResolution`). */
 export interface AddressResolutionRecord {
@@ -19,6 +21,49 @@ export interface AddressResolutionRecord {
   communityConfidence: number;
   /** The spans of the address that named places. */
   matched: string[];
+}
+
+/**
+ * Where a report is: the area unit it names (`areaUnitId` or `areaCode`, which must be an active
+ * area of this district), or else the one read from its address and point (`located`, with the
+ * record of how). A point comes with both coordinates and inside the district's box.
+ */
+export async function placeReport(
+  ctx: AppContext,
+  deps: CaseDeps,
+  tx: Tx,
+  input: IntakeInput,
+): Promise<{ area: OrgUnit | null; located: Awaited<ReturnType<typeof locateArea>> }> {
+  const given = await givenArea(ctx, deps, tx, input);
+  // No area given: read it from the address (and the point, when polygons are configured).
+  const located = given ? null : await locateArea(ctx, deps, tx, input);
+  if ((input.lon == null) !== (input.lat == null)) {
+    throw new DomainError('validation_failed', 'lon and lat go together');
+  }
+  if (input.lon != null && input.lat != null) await assertInsideDistrict(tx, input.lon, input.lat);
+  return { area: given ?? located?.unit ?? null, located };
+}
+
+/** The area unit the report names, if it names one; refused unless it is an active area of this district. */
+async function givenArea(
+  ctx: AppContext,
+  deps: CaseDeps,
+  tx: Tx,
+  input: IntakeInput,
+): Promise<OrgUnit | null> {
+  const key = input.areaUnitId ?? input.areaCode;
+  if (key == null) return null;
+  const unit = await deps.findUnit(tx, key);
+  if (!unit || !unit.active || unit.kind === 'department') {
+    throw new DomainError('unknown_unit', `no area unit ${String(key)}`);
+  }
+  if (
+    !unit.path.includes(`/${ctx.config.DISTRICT_CODE}/`) &&
+    !unit.path.startsWith(`${ctx.config.DISTRICT_CODE}/`)
+  ) {
+    throw new DomainError('location_outside_district', `${unit.name} is not in this district`);
+  }
+  return unit;
 }
 
 /**

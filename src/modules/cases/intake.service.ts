@@ -2,7 +2,7 @@ import { shardOf } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import { nowOf, type AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import type { CaseRow, OrgUnit, Role } from '../../platform/db/schema.js';
+import type { CaseRow, Role } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { caseCell } from '../../platform/h3.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -11,21 +11,12 @@ import { confidentEnough, recordSuggestion } from '../suggest/suggest.service.js
 import { channelCallback } from '../notifications/outbox.repository.js';
 import { applyDispatch } from './cases.dispatch.js';
 import type { CaseDeps } from './cases.deps.js';
-import { auditChange, recordChange, timelineEntry } from './cases.events.js';
-import {
-  caseNumberPrefix,
-  findCase,
-  findReportByExternalId,
-  insertOpenedCase,
-  insertReport,
-  lockCase,
-  updateCase,
-} from './cases.repository.js';
+import { auditChange, timelineEntry } from './cases.events.js';
+import { findCase, findReportByExternalId } from './cases.repository.js';
 import type { IntakeInput } from './cases.schema.js';
-import { assertInScope } from './cases.scope.js';
-import { terminalStatuses, type CaseStatus } from './cases.state.js';
-import { locateArea } from './intake.area.js';
-import { assertInsideDistrict } from './location.js';
+import { placeReport } from './intake.area.js';
+import { joinAtIntake } from './intake.join.js';
+import { caseNumberPrefix, insertOpenedCase } from './opening.repository.js';
 
 /** Which channels each role may file through. */
 const channelsByRole: Partial<Record<Role, readonly string[] | 'any'>> = {
@@ -114,14 +105,7 @@ export async function intake(
     if (!category.is_leaf)
       throw new DomainError('category_not_leaf', `${input.categoryCode} is not a leaf category`);
   }
-  // No area given: read it from the address (and the point, when polygons are configured).
-  const given = await resolveArea(ctx, deps, tx, input);
-  const located = given ? null : await locateArea(ctx, deps, tx, input);
-  const area = given ?? located?.unit ?? null;
-  if ((input.lon == null) !== (input.lat == null)) {
-    throw new DomainError('validation_failed', 'lon and lat go together');
-  }
-  if (input.lon != null && input.lat != null) await assertInsideDistrict(tx, input.lon, input.lat);
+  const { area, located } = await placeReport(ctx, deps, tx, input);
 
   const reporter = input.reporter;
   const reportBase = {
@@ -176,42 +160,15 @@ export async function intake(
   ]);
   const auto = similar?.autoMerge ?? null;
   if (input.mergeIntoCase || auto) {
-    const target = await lockCase(tx, input.mergeIntoCase ?? auto!.caseId);
-    // An automatic merge is the system's decision, not the filer's: no scope check (a citizen may
-    // not see the case their report joins until it is theirs too).
-    if (!auto) await assertInScope(tx, actor, target);
-    const open = !terminalStatuses.includes(target.status as CaseStatus);
-    if (!open && !auto) {
-      throw new DomainError(
-        'invalid_transition',
-        `case ${target.number} is ${target.status}; reports cannot join it`,
-      );
-    }
-    // (A candidate closed between the lookup and the lock: the report opens its own case below.)
-    if (open) {
-      await insertReport(tx, { ...reportBase, case_id: target.id, original_case_id: target.id });
-      const after = await updateCase(tx, target, { report_count: target.report_count + 1 }, now);
-      await recordChange(ctx, tx, {
-        actor,
-        action: 'report_merged',
-        before: target,
-        after,
-        reason: auto ? `系统自动并案：与本案相似度 ${auto.score}` : null,
-        data: {
-          reportId: reportBase.id,
-          channel: input.channel,
-          ...(auto ? { automatic: true, score: auto.score, evidence: auto.evidence } : {}),
-        },
-        at: now,
-      });
-      await deps.similar.joined(tx, {
-        targetId: target.id,
-        text: input.text,
-        at: now,
-        indexedAs: auto ? id : null,
-      });
-      return { duplicate: false, caseRow: after, reportId: reportBase.id };
-    }
+    const joined = await joinAtIntake(ctx, deps, tx, actor, {
+      mergeIntoCase: input.mergeIntoCase,
+      auto,
+      report: reportBase,
+      indexedAs: id,
+      now,
+    });
+    if (joined) return { duplicate: false, caseRow: joined, reportId: reportBase.id };
+    // (An automatic candidate closed between the lookup and the lock: the report opens its own case.)
   }
 
   const autoDispatch = suggestion && confidentEnough(ctx, suggestion) ? suggestion : null;
@@ -332,25 +289,4 @@ export async function intake(
     }
   }
   return { duplicate: false, caseRow: result, reportId: reportBase.id };
-}
-
-async function resolveArea(
-  ctx: AppContext,
-  deps: CaseDeps,
-  tx: Tx,
-  input: IntakeInput,
-): Promise<OrgUnit | null> {
-  const key = input.areaUnitId ?? input.areaCode;
-  if (key == null) return null;
-  const unit = await deps.findUnit(tx, key);
-  if (!unit || !unit.active || unit.kind === 'department') {
-    throw new DomainError('unknown_unit', `no area unit ${String(key)}`);
-  }
-  if (
-    !unit.path.includes(`/${ctx.config.DISTRICT_CODE}/`) &&
-    !unit.path.startsWith(`${ctx.config.DISTRICT_CODE}/`)
-  ) {
-    throw new DomainError('location_outside_district', `${unit.name} is not in this district`);
-  }
-  return unit;
 }

@@ -9,17 +9,11 @@ import { recordSuggestion } from '../suggest/suggest.service.js';
 import { lockForAction } from './actions.service.js';
 import type { CaseDeps } from './cases.deps.js';
 import { recordChange } from './cases.events.js';
-import {
-  caseNumberPrefix,
-  findCase,
-  foundingReportId,
-  insertCaseWithNumber,
-  listReports,
-  updateCase,
-} from './cases.repository.js';
+import { findCase, foundingReportId, listReports, updateCase } from './cases.repository.js';
 import type { SplitInput } from './cases.schema.js';
 import { locateArea } from './intake.area.js';
 import { emptyLifecycle } from './intake.service.js';
+import { caseNumberPrefix, insertCaseWithNumber } from './opening.repository.js';
 
 export interface SplitResult {
   /** The case the report left (same status, one report fewer). */

@@ -8,7 +8,8 @@ const format = z.enum(exportFormats);
 /**
  * What to export, as a job (POST /api/exports → the job; GET /api/jobs/{id}/file once it succeeded):
  * - cases: the case list with GET /api/cases's filters (status as a comma list, …), in the caller's
- *   scope, reporters masked as the list masks them for the caller;
+ *   scope, reporters masked as the list masks them for the caller; the file is newest first whatever
+ *   the `sort` (the export pages on a key that never changes: cases.export.ts);
  * - ranking: the monthly ranking with GET /api/metrics/ranking's parameters.
  */
 export const exportBody = z.discriminatedUnion('kind', [
