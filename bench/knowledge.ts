@@ -66,6 +66,7 @@ async function main() {
         title: `${place}${a.title}（${note}）`,
         questions: a.questions.map((q) => `${place}${q}`),
         keywords: [...a.keywords, place, note],
+        public: false,
         answer: `${place}地区${note}：${a.answer}`,
         categoryCode: null,
         ownerUnitCode: null,

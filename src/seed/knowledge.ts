@@ -5,7 +5,8 @@ import { findCategoryByCode } from '../modules/categories/index.js';
 import { demoArticles } from './data/knowledge.js';
 
 /**
- * The demo knowledge base, published: each article through createArticle (indexed and audited like
+ * The demo knowledge base, published and (unless an article says otherwise) offered to citizens on
+ * the portal: each article through createArticle (indexed and audited like
  * an administrator's). A category or department the district lacks is left out, not invented.
  */
 export async function seedDemoKnowledge(ctx: AppContext): Promise<number> {
@@ -24,6 +25,7 @@ export async function seedDemoKnowledge(ctx: AppContext): Promise<number> {
       ownerUnitCode: hasOwner ? owner : null,
       validUntil: a.validUntil ?? null,
       status: 'published',
+      public: a.public ?? true,
     });
     n++;
   }

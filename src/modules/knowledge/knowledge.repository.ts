@@ -93,12 +93,13 @@ export async function replaceTerms(db: Conn, articleId: number, terms: ReadonlyM
   );
 }
 
-/** Only articles search may offer: published and not past their validity. */
-function live(db: Conn, at: Date, categoryCode: string | undefined) {
+/** Only articles search may offer: published and not past their validity (and public, for citizens). */
+function live(db: Conn, at: Date, categoryCode: string | undefined, publicOnly = false) {
   let q = db
     .selectFrom('knowledge_articles as a')
     .where('a.status', '=', 'published')
     .where((eb) => eb.or([eb('a.valid_until', 'is', null), eb('a.valid_until', '>', at)]));
+  if (publicOnly) q = q.where('a.public', '=', true);
   if (categoryCode) {
     q = q
       .innerJoin('categories as c', 'c.id', 'a.category_id')
@@ -113,9 +114,10 @@ export async function findPostings(
   terms: readonly string[],
   at: Date,
   categoryCode?: string,
+  publicOnly = false,
 ): Promise<Array<Posting & { length: number; uses: number }>> {
   if (terms.length === 0) return [];
-  const rows = await live(db, at, categoryCode)
+  const rows = await live(db, at, categoryCode, publicOnly)
     .innerJoin('knowledge_terms as t', 't.article_id', 'a.id')
     .where('t.term', '=', sql<string>`any(${[...terms]}::text[])`)
     .select(['t.article_id', 't.term', 't.tf', 'a.doc_length', 'a.use_count'])
@@ -144,5 +146,21 @@ export async function countUse(db: Conn, id: number, at: Date): Promise<ArticleR
     .set((eb) => ({ use_count: eb('use_count', '+', 1), last_used_at: at }))
     .where('id', '=', id)
     .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * One more citizen for whom a public answer settled the question; undefined unless the article is
+ * one the portal offers now (public, published, unexpired).
+ */
+export async function countHelpful(db: Conn, id: number, at: Date): Promise<{ id: number } | undefined> {
+  return db
+    .updateTable('knowledge_articles')
+    .set((eb) => ({ helpful_count: eb('helpful_count', '+', 1) }))
+    .where('id', '=', id)
+    .where('public', '=', true)
+    .where('status', '=', 'published')
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', at)]))
+    .returning('id')
     .executeTakeFirst();
 }

@@ -1,12 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { requireRole, staffRoles } from '../../platform/auth.js';
 import type { Role } from '../../platform/db/schema.js';
 import { presentArticle } from './knowledge.presenter.js';
 import * as s from './knowledge.schema.js';
 import { searchArticles } from './knowledge.search.js';
-import { createArticle, getArticle, listArticles, updateArticle } from './knowledge.service.js';
+import {
+  createArticle,
+  getArticle,
+  listArticles,
+  recordHelpful,
+  updateArticle,
+} from './knowledge.service.js';
 
-/** Who may search: every staff role (citizens get self-service Q&A later, through its own route). */
+/** Who may search every live article: staff (citizens see public articles through /public/answers). */
 const staff = staffRoles;
 /** Who edits the knowledge base: administrators and supervisors (督办/审核 own the answers' quality). */
 const editors: readonly Role[] = ['admin', 'supervisor'];
@@ -29,6 +36,53 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       requireRole(request, staff);
       return { items: await searchArticles(ctx.db, request.query) };
+    },
+  );
+
+  const publicConfig = { rateLimit: { max: ctx.config.PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } };
+
+  app.get(
+    '/public/answers',
+    {
+      config: publicConfig,
+      schema: {
+        tags: ['self-service'],
+        summary: '一网通答 — public answers for what a citizen is about to report; no login',
+        security: [],
+        querystring: s.publicAnswersQuery,
+        response: { 200: s.publicAnswersOut },
+      },
+    },
+    async (request) => {
+      const hits = await searchArticles(ctx.db, { ...request.query, publicOnly: true });
+      return {
+        items: hits.map(({ article: a, matched }) => ({
+          id: a.id,
+          title: a.title,
+          answer: a.answer,
+          category: a.category,
+          validUntil: a.validUntil,
+          matched,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/public/answers/:id/helpful',
+    {
+      config: publicConfig,
+      schema: {
+        tags: ['self-service'],
+        summary: 'The answer settled the citizen’s question (no report filed): counted on the article',
+        security: [],
+        params: s.articleParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await recordHelpful(ctx.db, request.params.id);
+      return reply.status(204).send(null);
     },
   );
 

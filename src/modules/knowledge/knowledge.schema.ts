@@ -20,6 +20,8 @@ const articleFields = {
   ownerUnitCode: line(40).nullable(),
   /** The last day (Beijing time) the answer holds; after it search no longer offers it. */
   validUntil: z.iso.date().nullable(),
+  /** Offered to citizens on the portal (self-service Q&A); false keeps it for staff only. */
+  public: z.boolean(),
 };
 
 export const createArticleBody = z.strictObject({
@@ -29,6 +31,7 @@ export const createArticleBody = z.strictObject({
   categoryCode: articleFields.categoryCode.default(null),
   ownerUnitCode: articleFields.ownerUnitCode.default(null),
   validUntil: articleFields.validUntil.default(null),
+  public: articleFields.public.default(false),
   /** Published at once, or kept as a draft. */
   status: z.enum(['draft', 'published']).default('draft'),
 });
@@ -44,6 +47,7 @@ export const patchArticleBody = z.strictObject({
   categoryCode: articleFields.categoryCode.optional(),
   ownerUnitCode: articleFields.ownerUnitCode.optional(),
   validUntil: articleFields.validUntil.optional(),
+  public: articleFields.public.optional(),
   status: z.enum(articleStatuses).optional(),
 });
 export type PatchArticle = z.infer<typeof patchArticleBody>;
@@ -90,7 +94,10 @@ export const articleOut = z.object({
   validUntil: z.string().nullable(),
   /** Past its validUntil: search no longer offers it. */
   expired: z.boolean(),
+  public: z.boolean(),
   useCount: z.number(),
+  /** Citizens who said the answer settled their question on the portal (no report filed). */
+  helpfulCount: z.number(),
   lastUsedAt: z.string().nullable(),
   createdBy: z.number().nullable(),
   updatedBy: z.number().nullable(),
@@ -111,3 +118,21 @@ export const searchHitOut = z.object({
   terms: z.array(z.string()),
 });
 export const searchOut = z.object({ items: z.array(searchHitOut) });
+
+/** What a citizen types on the portal; answers come from public articles only. */
+export const publicAnswersQuery = z.strictObject({
+  q: z.string().trim().min(1).max(500),
+  limit: z.coerce.number().int().min(1).max(5).default(3),
+});
+
+/** A public answer as the portal shows it: no owner, counts or editing fields. */
+export const publicAnswerOut = z.object({
+  id: z.number(),
+  title: z.string(),
+  answer: z.string(),
+  category: z.object({ code: z.string(), name: z.string() }).nullable(),
+  validUntil: z.string().nullable(),
+  /** The citizen's words the answer matched (evidence to highlight). */
+  matched: z.array(z.string()),
+});
+export const publicAnswersOut = z.object({ items: z.array(publicAnswerOut) });

@@ -28,7 +28,7 @@ export interface SearchHit {
  */
 export async function searchArticles(
   db: Conn,
-  input: { q: string; category?: string | undefined; limit: number },
+  input: { q: string; category?: string | undefined; limit: number; publicOnly?: boolean },
   at = new Date(),
 ): Promise<SearchHit[]> {
   const { text, terms } = queryTerms(input.q);
@@ -36,7 +36,8 @@ export async function searchArticles(
     throw new DomainError('validation_failed', 'q has no words to search', { field: 'q' });
   }
   const [postings, corpus] = await Promise.all([
-    findPostings(db, terms, at, input.category),
+    // The corpus figures stay those of every live article: a citizen's query weighs words as an agent's does.
+    findPostings(db, terms, at, input.category, input.publicOnly),
     corpusStats(db, at, input.category),
   ]);
   if (postings.length === 0) return [];

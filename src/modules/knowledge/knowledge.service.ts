@@ -39,6 +39,7 @@ function auditView(row: repo.ArticleRow) {
     status: row.status,
     version: row.version,
     validUntil: row.valid_until ? beijingDay(row.valid_until) : null,
+    public: row.public,
   };
 }
 
@@ -61,6 +62,7 @@ export async function createArticle(ctx: AppContext, actorId: number | null, inp
       category_id: await categoryId(tx, input.categoryCode),
       owner_unit_id: await unitId(tx, input.ownerUnitCode),
       status: input.status,
+      public: input.public,
       valid_until: input.validUntil ? endOfBeijingDay(input.validUntil) : null,
       doc_length: length,
       created_by: actorId,
@@ -109,6 +111,7 @@ export async function updateArticle(ctx: AppContext, actor: Actor, id: number, p
         ? { valid_until: patch.validUntil ? endOfBeijingDay(patch.validUntil) : null }
         : {}),
       ...(patch.status ? { status: patch.status } : {}),
+      ...(patch.public !== undefined ? { public: patch.public } : {}),
       doc_length: length,
       updated_by: actor.id,
       updated_at: new Date(),
@@ -147,4 +150,14 @@ export { listArticleViews as listArticles } from './knowledge.repository.js';
 export async function recordArticleUse(db: Conn, id: number, at: Date): Promise<void> {
   const row = await repo.countUse(db, id, at);
   if (!row) throw new DomainError('article_not_found', `no knowledge article ${id}`, { field: 'articleId' });
+}
+
+/**
+ * A citizen said a public answer settled the question (and filed nothing): counted on the article.
+ * 404 article_not_found unless the portal offers that article now.
+ */
+export async function recordHelpful(db: Conn, id: number, at = new Date()): Promise<void> {
+  if (!(await repo.countHelpful(db, id, at))) {
+    throw new DomainError('article_not_found', `no public knowledge article ${id}`);
+  }
 }

@@ -17,6 +17,7 @@ beforeAll(async () => {
       categoryCode: null,
       ownerUnitCode: null,
       validUntil: null,
+      public: true,
       status: 'published',
     });
     ids.set(a.title, row.id);
@@ -270,6 +271,7 @@ describe('answering with an article (直接办结)', () => {
       categoryCode: null,
       ownerUnitCode: null,
       validUntil: null,
+      public: false,
       status: 'published' as const,
     };
     const first = await createArticle(w.ctx, w.users.admin.id, twin);

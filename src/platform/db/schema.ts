@@ -530,6 +530,10 @@ export interface KnowledgeArticlesTable {
   last_used_at: Date | null;
   /** Weighted bigram count of the article (BM25's document length). */
   doc_length: number;
+  /** Offered to citizens on the portal (self-service Q&A); staff-only otherwise. */
+  public: Generated<boolean>;
+  /** Citizens who said the answer settled their question (no report filed). */
+  helpful_count: Generated<number>;
   created_by: number | null;
   updated_by: number | null;
   created_at: DefaultTimestamp;

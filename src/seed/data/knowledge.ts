@@ -12,6 +12,8 @@ export interface DemoArticle {
   categoryCode: string | null;
   owner: string | null;
   validUntil?: string;
+  /** false: for agents only, not offered on the portal (default true: written for citizens). */
+  public?: boolean;
 }
 
 export const demoArticles: DemoArticle[] = [

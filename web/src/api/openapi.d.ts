@@ -5487,6 +5487,7 @@ export interface paths {
                 createdAt: string;
                 createdBy: number | null;
                 expired: boolean;
+                helpfulCount: number;
                 id: number;
                 keywords: string[];
                 lastUsedAt: string | null;
@@ -5494,6 +5495,7 @@ export interface paths {
                   code: string;
                   name: string;
                 } | null;
+                public: boolean;
                 questions: string[];
                 /** @enum {string} */
                 status: 'draft' | 'published' | 'retired';
@@ -5529,6 +5531,8 @@ export interface paths {
             keywords?: string[];
             /** @default null */
             ownerUnitCode?: string | null;
+            /** @default false */
+            public?: boolean;
             /** @default [] */
             questions?: string[];
             /**
@@ -5561,6 +5565,7 @@ export interface paths {
               createdAt: string;
               createdBy: number | null;
               expired: boolean;
+              helpfulCount: number;
               id: number;
               keywords: string[];
               lastUsedAt: string | null;
@@ -5568,6 +5573,7 @@ export interface paths {
                 code: string;
                 name: string;
               } | null;
+              public: boolean;
               questions: string[];
               /** @enum {string} */
               status: 'draft' | 'published' | 'retired';
@@ -5622,6 +5628,7 @@ export interface paths {
               createdAt: string;
               createdBy: number | null;
               expired: boolean;
+              helpfulCount: number;
               id: number;
               keywords: string[];
               lastUsedAt: string | null;
@@ -5629,6 +5636,7 @@ export interface paths {
                 code: string;
                 name: string;
               } | null;
+              public: boolean;
               questions: string[];
               /** @enum {string} */
               status: 'draft' | 'published' | 'retired';
@@ -5674,6 +5682,7 @@ export interface paths {
               createdAt: string;
               createdBy: number | null;
               expired: boolean;
+              helpfulCount: number;
               id: number;
               keywords: string[];
               lastUsedAt: string | null;
@@ -5681,6 +5690,7 @@ export interface paths {
                 code: string;
                 name: string;
               } | null;
+              public: boolean;
               questions: string[];
               /** @enum {string} */
               status: 'draft' | 'published' | 'retired';
@@ -5714,6 +5724,7 @@ export interface paths {
             categoryCode?: string | null;
             keywords?: string[];
             ownerUnitCode?: string | null;
+            public?: boolean;
             questions?: string[];
             /** @enum {string} */
             status?: 'draft' | 'published' | 'retired';
@@ -5740,6 +5751,7 @@ export interface paths {
               createdAt: string;
               createdBy: number | null;
               expired: boolean;
+              helpfulCount: number;
               id: number;
               keywords: string[];
               lastUsedAt: string | null;
@@ -5747,6 +5759,7 @@ export interface paths {
                 code: string;
                 name: string;
               } | null;
+              public: boolean;
               questions: string[];
               /** @enum {string} */
               status: 'draft' | 'published' | 'retired';
@@ -5801,6 +5814,7 @@ export interface paths {
                   createdAt: string;
                   createdBy: number | null;
                   expired: boolean;
+                  helpfulCount: number;
                   id: number;
                   keywords: string[];
                   lastUsedAt: string | null;
@@ -5808,6 +5822,7 @@ export interface paths {
                     code: string;
                     name: string;
                   } | null;
+                  public: boolean;
                   questions: string[];
                   /** @enum {string} */
                   status: 'draft' | 'published' | 'retired';
@@ -7216,6 +7231,95 @@ export interface paths {
               duplicate: boolean;
               reportId: string;
             };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一网通答 — public answers for what a citizen is about to report; no login */
+    get: {
+      parameters: {
+        query: {
+          limit?: number;
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                answer: string;
+                category: {
+                  code: string;
+                  name: string;
+                } | null;
+                id: number;
+                matched: string[];
+                title: string;
+                validUntil: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/answers/{id}/helpful': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The answer settled the citizen’s question (no report filed): counted on the article */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
           };
         };
       };
