@@ -270,6 +270,10 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA)', () => {
       await page.getByRole('button', { name: '提交反映' }).tap();
       await page.getByText(/还有 \d+ 处需要填写/).waitFor();
       await audit(page, 'portal report form (with errors)');
+      await page.getByLabel(/问题描述/).fill('家里养的狗要去哪里办狗证');
+      await page.getByTestId('selfhelp').locator('details').first().waitFor();
+      await page.getByTestId('selfhelp').locator('summary').first().tap();
+      await audit(page, 'portal report form (self-help answers)');
       await page.getByLabel(/问题描述/).fill('黄村西大街公交站旁的路灯连续一周晚上不亮，行人看不清台阶');
       await page.getByLabel('详细地址').fill('黄村西大街公交站');
       await page.getByLabel('匿名反映（不留姓名和电话）').check();

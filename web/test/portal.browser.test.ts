@@ -7,7 +7,7 @@ import {
   withPhone as withPhoneAt,
   type WatchedPage,
 } from './browser.js';
-import { makePng } from './fixtures.js';
+import { makePng, staffApi } from './fixtures.js';
 import { DEMO_PASSWORD } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -231,6 +231,36 @@ describe('citizen portal on a phone', () => {
       await fitsThePhone(page);
       await screenshot(page, 'portal-track');
     });
+  });
+
+  it('offers public answers while the citizen describes the problem; one settles it without a report', async () => {
+    const admin = await staffApi(baseUrl, 'admin');
+    type Listed = { items: Array<{ id: number; title: string; helpfulCount: number }> };
+    const dogs = async () =>
+      (await admin.get<Listed>(`/api/knowledge/articles?q=${encodeURIComponent('养犬')}`)).items.find(
+        (a) => a.title === '养犬登记和年检',
+      )!;
+    const before = await dogs();
+    const cases = async () => (await admin.get<{ total: number }>('/api/cases?pageSize=1')).total;
+    const casesBefore = await cases();
+    await withPhone(async ({ page }) => {
+      await page.goto('/portal');
+      await page.getByLabel(/问题描述/).fill('家里养的狗要去哪里办狗证，一年交多少钱');
+      const offered = page.getByTestId(`selfhelp-${before.id}`);
+      await offered.waitFor();
+      await expect(
+        page.getByRole('heading', { name: '这些答复也许能解决您的问题' }).isVisible(),
+      ).resolves.toBe(true);
+      await offered.locator('summary').tap();
+      await expect(offered.getByText(/犬/).first().isVisible()).resolves.toBe(true);
+      await fitsThePhone(page);
+      await screenshot(page, 'portal-selfhelp');
+      await offered.getByRole('button', { name: '这解决了我的问题，不用提交了' }).tap();
+      await page.getByTestId('selfhelp-done').waitFor();
+      await screenshot(page, 'portal-selfhelp-done');
+    });
+    expect((await dogs()).helpfulCount).toBe(before.helpfulCount + 1);
+    expect(await cases()).toBe(casesBefore);
   });
 
   it('tracks with the phone’s last four digits; a wrong proof is told plainly, with its code', async () => {

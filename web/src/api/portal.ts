@@ -99,3 +99,25 @@ export function useReopenCase() {
       ),
   });
 }
+
+export type PublicAnswer = Json<paths['/api/public/answers']['get']['responses'][200]>['items'][number];
+
+/** GET /api/public/answers — public knowledge answers for what the citizen is describing (null: none asked). */
+export function usePublicAnswers(q: string | null) {
+  return useQuery({
+    queryKey: ['public', 'answers', q],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/public/answers', { params: { query: { q: q!, limit: 3 } } })).items,
+    enabled: q !== null,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** POST /api/public/answers/{id}/helpful — the answer settled the question; nothing is filed. */
+export function useHelpfulAnswer() {
+  return useMutation({
+    mutationFn: async (id: number) => {
+      unwrap(await api.POST('/api/public/answers/{id}/helpful', { params: { path: { id } } }));
+    },
+  });
+}

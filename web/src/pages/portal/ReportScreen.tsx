@@ -10,6 +10,7 @@ import { LocationField, type LonLat } from './LocationField';
 import { MAX_PHOTOS, PhotoPicker } from './PhotoPicker';
 import { PortalError } from './PortalError';
 import { ReportDone } from './ReportDone';
+import { SelfHelp } from './SelfHelp';
 
 /** The privacy notice the form shows (portal.report.privacyText); sent with the consent. */
 export const PRIVACY_NOTICE_VERSION = '2026-12';
@@ -180,6 +181,7 @@ export function ReportScreen() {
           {t('portal.report.textHint')}
         </p>
         {errorOf('text')}
+        <SelfHelp text={text} />
       </div>
 
       <fieldset

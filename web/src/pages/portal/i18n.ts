@@ -40,6 +40,13 @@ const zhCN = {
     consent: '请阅读并勾选同意隐私声明',
     summary: '还有 {{count}} 处需要填写，请检查标红的项目',
   },
+  selfHelp: {
+    heading: '这些答复也许能解决您的问题',
+    hint: '点开查看答复。如果仍需反映，请继续填写下面的内容。',
+    helpful: '这解决了我的问题，不用提交了',
+    validUntil: '本答复有效期至 {{date}}',
+    thanks: '很高兴帮到您，这次不用提交了。如还有其他问题，可以继续填写反映。',
+  },
   photo: {
     camera: '拍照',
     gallery: '从相册选择',
@@ -217,6 +224,14 @@ const en: Shape<typeof zhCN> = {
     phone: 'Give a valid mobile number, or report anonymously',
     consent: 'Read and accept the privacy notice',
     summary: '{{count}} fields need attention; see the ones marked in red',
+  },
+  selfHelp: {
+    heading: 'These answers may settle your question',
+    hint: 'Open one to read it. If you still need to report, go on with the form below.',
+    helpful: 'This answers my question, no need to report',
+    validUntil: 'This answer holds until {{date}}',
+    thanks:
+      'Glad it helped: nothing needs to be filed this time. You can still report another problem below.',
   },
   photo: {
     camera: 'Take a photo',
