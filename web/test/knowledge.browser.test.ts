@@ -34,7 +34,14 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
-type Article = { id: number; title: string; status: string; useCount: number };
+type Article = {
+  id: number;
+  title: string;
+  status: string;
+  useCount: number;
+  category: { code: string } | null;
+  ownerUnit: { code: string } | null;
+};
 
 describe('knowledge base (一网通答)', () => {
   it('an administrator writes an answer, an agent finds it from the caller’s words and answers with it', async () => {
@@ -51,6 +58,21 @@ describe('knowledge base (一网通答)', () => {
       await form.getByLabel('常见问法（每行一个）').fill('共享单车堆在门口\n单车乱停挡路了');
       await form.getByLabel('关键词（用逗号或空格分隔）').fill('共享单车，乱停放');
       await form.getByLabel('答复内容').fill(answer);
+      // The category and the owning unit are picked from the catalogue and the org tree, by search.
+      const category = form.getByRole('group', { name: '事项分类' });
+      await category.getByLabel('搜索类别').fill('共享单车');
+      const categories = category.getByLabel('选择类别');
+      await categories.locator('option', { hasText: '35-10' }).waitFor({ state: 'attached' });
+      await categories.selectOption('35-10');
+      const owner = form.getByRole('group', { name: '负责单位' });
+      await owner.getByLabel('输入名称或编码查找单位').fill('城市管理委员会');
+      const units = owner.getByLabel('负责单位', { exact: true });
+      const cgw = units.locator('option', { hasText: '110115-D02' });
+      await cgw.waitFor({ state: 'attached' });
+      await units.selectOption({ label: await cgw.innerText() });
+      await expect(units.locator('option:checked').innerText()).resolves.toBe(
+        '区城市管理委员会（110115-D02）',
+      );
       await expect(form.getByLabel('保存后立即发布').isChecked()).resolves.toBe(true);
       await expect(axeViolations(page, '[data-testid="article-form"]')).resolves.toEqual([]);
       await screenshot(page, 'knowledge-admin-form');
@@ -58,6 +80,8 @@ describe('knowledge base (一网通答)', () => {
       await page.getByLabel('搜索标题、问法或关键词').fill(tag);
       const row = page.getByTestId('article-table').getByRole('row').filter({ hasText: title });
       await row.getByText('已发布').waitFor();
+      await row.getByText('共享单车乱停放（35-10）').waitFor();
+      await row.getByText('区城市管理委员会（110115-D02）').waitFor();
       await expect(axeViolations(page, '[data-testid="article-table"]')).resolves.toEqual([]);
       await screenshot(page, 'knowledge-admin');
     });
@@ -95,6 +119,8 @@ describe('knowledge base (一网通答)', () => {
     const list = await admin.get<{ items: Article[] }>(
       `/api/knowledge/articles?q=${encodeURIComponent(tag)}`,
     );
-    expect(list.items.map((a) => [a.title, a.status, a.useCount])).toEqual([[title, 'published', 1]]);
+    expect(
+      list.items.map((a) => [a.title, a.status, a.useCount, a.category?.code, a.ownerUnit?.code]),
+    ).toEqual([[title, 'published', 1, '35-10', '110115-D02']]);
   });
 });

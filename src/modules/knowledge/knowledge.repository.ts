@@ -131,14 +131,6 @@ export async function findPostings(
   }));
 }
 
-/** How many articles search may offer and their average length (BM25's corpus figures). */
-export async function corpusStats(db: Conn, at: Date, categoryCode?: string) {
-  const row = await live(db, at, categoryCode)
-    .select((eb) => [eb.fn.countAll<string>().as('docs'), eb.fn.avg<string>('a.doc_length').as('avg')])
-    .executeTakeFirstOrThrow();
-  return { docs: Number(row.docs), avgLength: Number(row.avg ?? 0) };
-}
-
 /** One more use of an article (an agent answered with it); undefined when there is no such article. */
 export async function countUse(db: Conn, id: number, at: Date): Promise<ArticleRow | undefined> {
   return db

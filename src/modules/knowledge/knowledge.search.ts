@@ -1,7 +1,8 @@
 import type { Conn } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { presentArticle } from './knowledge.presenter.js';
-import { corpusStats, findArticleViews, findPostings } from './knowledge.repository.js';
+import { corpusStats } from './knowledge.corpus.js';
+import { findArticleViews, findPostings } from './knowledge.repository.js';
 import type { ArticleOut } from './knowledge.schema.js';
 import { matchedRuns, queryTerms, rankPostings } from './knowledge.text.js';
 
@@ -22,8 +23,8 @@ export interface SearchHit {
 /**
  * Published, unexpired articles ranked for what a caller said (BM25 over character bigrams, see
  * knowledge.text.ts), with the stretches of the caller's words each matched. Reads only the
- * postings of the query's own bigrams (the (term, article_id) key), one aggregate for the corpus
- * figures and the hits' rows, so the cost follows the query and its matches, not the size of the
+ * postings of the query's own bigrams (the (term, article_id) key), the corpus figures kept on
+ * write (knowledge.corpus.ts) and the hits' rows, so the cost follows the query and its matches, not the size of the
  * knowledge base.
  */
 export async function searchArticles(

@@ -5,6 +5,7 @@ import type { Conn } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { findCategoryByCode } from '../categories/index.js';
 import { findUnitByCode } from '../org/index.js';
+import { corpusShare, moveCorpusShare } from './knowledge.corpus.js';
 import { beijingDay, endOfBeijingDay } from './knowledge.presenter.js';
 import * as repo from './knowledge.repository.js';
 import type { CreateArticle, PatchArticle } from './knowledge.schema.js';
@@ -49,7 +50,7 @@ async function view(db: Conn, id: number): Promise<repo.ArticleView> {
   return v;
 }
 
-/** A new article, indexed and audited in one transaction (`actorId` null: the system, e.g. the demo seed). */
+/** A new article, indexed (postings and corpus figures) and audited in one transaction (`actorId` null: the system, e.g. the demo seed). */
 export async function createArticle(ctx: AppContext, actorId: number | null, input: CreateArticle) {
   return ctx.db.transaction().execute(async (tx) => {
     const { terms, length } = articleTerms(input);
@@ -71,6 +72,7 @@ export async function createArticle(ctx: AppContext, actorId: number | null, inp
       updated_at: now,
     });
     await repo.replaceTerms(tx, row.id, terms);
+    await moveCorpusShare(tx, null, corpusShare(row));
     await appendAudit(tx, ctx.config.AUDIT_SECRET, {
       actorUserId: actorId,
       action: 'knowledge.create',
@@ -85,7 +87,8 @@ export async function createArticle(ctx: AppContext, actorId: number | null, inp
 
 /**
  * Edits an article at the version the editor read (stale_version otherwise, with the current one):
- * content, links, validity or status (publish, back to draft, retire). The index follows the text.
+ * content, links, validity or status (publish, back to draft, retire). The index follows the text,
+ * BM25's corpus figures follow the status, category, validity and length.
  */
 export async function updateArticle(ctx: AppContext, actor: Actor, id: number, patch: PatchArticle) {
   return ctx.db.transaction().execute(async (tx) => {
@@ -117,6 +120,7 @@ export async function updateArticle(ctx: AppContext, actor: Actor, id: number, p
       updated_at: new Date(),
     });
     await repo.replaceTerms(tx, id, terms);
+    await moveCorpusShare(tx, corpusShare(before), corpusShare(after));
     await appendAudit(tx, ctx.config.AUDIT_SECRET, {
       actorUserId: actor.id,
       action: auditAction(before.status, after.status),

@@ -22,6 +22,7 @@ import * as m0016 from './migrations/0016_knowledge.js';
 import * as m0017 from './migrations/0017_case_h3.js';
 import * as m0018 from './migrations/0018_job_files.js';
 import * as m0019 from './migrations/0019_extension_moot.js';
+import * as m0020 from './migrations/0020_knowledge_corpus.js';
 import * as m0021 from './migrations/0021_knowledge_public.js';
 import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
@@ -116,6 +117,7 @@ const migrations: Record<string, Migration> = {
   '0017_case_h3': m0017,
   '0018_job_files': m0018,
   '0019_extension_moot': m0019,
+  '0020_knowledge_corpus': m0020,
   '0021_knowledge_public': m0021,
 };
 

@@ -547,6 +547,15 @@ export interface KnowledgeTermsTable {
   tf: number;
 }
 
+/** BM25's corpus figures of published articles per (expiry, category): see migrations/0020_knowledge_corpus.ts. */
+export interface KnowledgeCorpusTable {
+  /** The articles' expiry; 'infinity' (Infinity in JS) for those that never expire. */
+  valid_until: Date;
+  category_id: number | null;
+  docs: number;
+  length_sum: number;
+}
+
 /** The file a job made (an export): see migrations/0018_job_files.ts. */
 export interface JobFilesTable {
   job_id: string;
@@ -594,6 +603,7 @@ export interface Database {
   jobs: JobsTable;
   knowledge_articles: KnowledgeArticlesTable;
   knowledge_terms: KnowledgeTermsTable;
+  knowledge_corpus: KnowledgeCorpusTable;
   job_files: JobFilesTable;
 }
 

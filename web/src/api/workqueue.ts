@@ -162,31 +162,45 @@ export function useSplit() {
   });
 }
 
-/** An active leaf of the taxonomy, with its path for people (大类 › 中类 › 小类). */
-export interface LeafCategory {
+/** An active category of the taxonomy, with its path for people (大类 › 中类 › 小类). */
+export interface ActiveCategory {
   id: number;
   code: string;
   name: string;
   path: string;
+  isLeaf: boolean;
 }
+/** An active leaf: what a case can be filed under. */
+export type LeafCategory = ActiveCategory;
 
-/** GET /api/categories — the active leaves a case can be filed under, in code order. */
-export function useLeafCategories() {
+const leavesOnly = (all: ActiveCategory[]) => all.filter((c) => c.isLeaf);
+
+/**
+ * GET /api/categories — the active categories in code order, every level (`any`) or the leaves a
+ * case can be filed under (`leaves`); one request serves both.
+ */
+export function useActiveCategories(levels: 'any' | 'leaves' = 'any') {
   return useQuery({
-    queryKey: ['categories', 'leaves'],
+    queryKey: ['categories', 'active'],
     queryFn: async () => {
       const tree = unwrap(await api.GET('/api/categories', { params: { query: {} } })).categories;
-      const out: LeafCategory[] = [];
+      const out: ActiveCategory[] = [];
       type Node = (typeof tree)[number];
       const walk = (n: Node, above: string[]) => {
         if (!n.active) return;
-        if (n.isLeaf)
-          out.push({ id: n.id, code: n.code, name: n.name, path: [...above, n.name].join(' › ') });
-        for (const c of n.children) walk(c, [...above, n.name]);
+        const path = [...above, n.name];
+        out.push({ id: n.id, code: n.code, name: n.name, path: path.join(' › '), isLeaf: n.isLeaf });
+        for (const c of n.children) walk(c, path);
       };
       for (const n of tree) walk(n, []);
       return out;
     },
+    ...(levels === 'leaves' ? { select: leavesOnly } : {}),
     staleTime: 300_000,
   });
+}
+
+/** The active leaves a case can be filed under, in code order. */
+export function useLeafCategories() {
+  return useActiveCategories('leaves');
 }

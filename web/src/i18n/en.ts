@@ -3,6 +3,7 @@ import { cockpitI18n } from '../pages/cockpit/i18n';
 import { caseActionsI18n } from '../components/case-actions/i18n';
 import { mapI18n } from '../components/map/i18n';
 import { jobsI18n } from '../components/jobs/i18n';
+import { categoryPickerI18n } from '../components/category-picker/i18n';
 import { inboxI18n } from '../pages/inbox/i18n';
 import { dispatchI18n } from '../pages/dispatch/i18n';
 import { superviseI18n } from '../pages/supervise/i18n';
@@ -246,6 +247,7 @@ export const en: Messages = {
   caseActions: caseActionsI18n.en,
   map: mapI18n.en,
   jobs: jobsI18n.en,
+  categoryPicker: categoryPickerI18n.en,
   dispatch: dispatchI18n.en,
   supervise: superviseI18n.en,
   admin: adminI18n.en,

@@ -9,6 +9,7 @@ import { knowledgeAnswersI18n } from '../pages/workbench/i18n';
 import { caseActionsI18n } from '../components/case-actions/i18n';
 import { mapI18n } from '../components/map/i18n';
 import { jobsI18n } from '../components/jobs/i18n';
+import { categoryPickerI18n } from '../components/category-picker/i18n';
 import { inboxI18n } from '../pages/inbox/i18n';
 export const zhCN = {
   app: { name: '智城', tagline: '城市运行管理平台' },
@@ -241,6 +242,7 @@ export const zhCN = {
   caseActions: caseActionsI18n.zhCN,
   map: mapI18n.zhCN,
   jobs: jobsI18n.zhCN,
+  categoryPicker: categoryPickerI18n.zhCN,
   dispatch: dispatchI18n.zhCN,
   supervise: superviseI18n.zhCN,
   admin: adminI18n.zhCN,

@@ -7,9 +7,10 @@ import {
   useRetireArticle,
   type Article,
 } from '../../api/admin/knowledge';
+import { CategoryPicker } from '../../components/category-picker/CategoryPicker';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useDebounced } from '../../components/useDebounced';
-import { ConfirmButton, Field } from './parts';
+import { ConfirmButton, Field, UnitPicker, type UnitChoice } from './parts';
 
 type Status = Article['status'];
 const statuses: Status[] = ['draft', 'published', 'retired'];
@@ -73,6 +74,7 @@ export function KnowledgePage() {
                   <th scope="col">{t('knowledgeAdmin.title')}</th>
                   <th scope="col">{t('admin.status')}</th>
                   <th scope="col">{t('knowledgeAdmin.category')}</th>
+                  <th scope="col">{t('knowledgeAdmin.ownerUnit')}</th>
                   <th scope="col">{t('knowledgeAdmin.uses')}</th>
                   <th scope="col">{t('knowledgeAdmin.updated')}</th>
                   <th scope="col">{t('admin.actions')}</th>
@@ -87,6 +89,7 @@ export function KnowledgePage() {
                       {a.expired && ` · ${t('knowledgeAdmin.expired')}`}
                     </td>
                     <td>{a.category ? `${a.category.name}（${a.category.code}）` : t('common.none')}</td>
+                    <td>{a.ownerUnit ? `${a.ownerUnit.name}（${a.ownerUnit.code}）` : t('common.none')}</td>
                     <td>{a.useCount}</td>
                     <td>{new Date(a.updatedAt).toLocaleString()}</td>
                     <td className="row">
@@ -150,7 +153,7 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
   const [keywords, setKeywords] = useState(article?.keywords.join('，') ?? '');
   const [answer, setAnswer] = useState(article?.answer ?? '');
   const [category, setCategory] = useState(article?.category?.code ?? '');
-  const [owner, setOwner] = useState(article?.ownerUnit?.code ?? '');
+  const [owner, setOwner] = useState<UnitChoice | null>(article?.ownerUnit ?? null);
   const [validUntil, setValidUntil] = useState(article?.validUntil ?? '');
   const [publish, setPublish] = useState(true);
   const busy = create.isPending || patch.isPending;
@@ -161,8 +164,8 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
       questions: lines(questions),
       keywords: words(keywords),
       answer: answer.trim(),
-      categoryCode: category.trim() || null,
-      ownerUnitCode: owner.trim() || null,
+      categoryCode: category || null,
+      ownerUnitCode: owner?.code ?? null,
       validUntil: validUntil || null,
     };
     if (article)
@@ -210,27 +213,14 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
           />
         )}
       </Field>
-      <div className="row">
-        <Field label={t('knowledgeAdmin.category')}>
-          {(id) => (
-            <input
-              id={id}
-              placeholder={t('knowledgeAdmin.categoryHint')}
-              value={category}
-              onChange={(e) => setCategory(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('knowledgeAdmin.ownerUnit')}>
-          {(id) => (
-            <input
-              id={id}
-              placeholder={t('knowledgeAdmin.ownerUnitHint')}
-              value={owner}
-              onChange={(e) => setOwner(e.target.value)}
-            />
-          )}
-        </Field>
+      <div className="row links">
+        <CategoryPicker
+          label={t('knowledgeAdmin.category')}
+          levels="any"
+          value={category}
+          onChange={setCategory}
+        />
+        <UnitPicker label={t('knowledgeAdmin.ownerUnit')} value={owner} onChange={setOwner} optional />
         <Field label={t('knowledgeAdmin.validUntil')}>
           {(id) => (
             <input id={id} type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />

@@ -86,17 +86,25 @@ export function Field({ label, children }: { label: string; children: (id: strin
   );
 }
 
-/** Picks an org unit by searching its name or code. */
+/** A unit as a picker holds it: what it shows and the code it is known by (an article has no more). */
+export type UnitChoice = Pick<Unit, 'code' | 'name'>;
+
+/**
+ * Picks an org unit by searching its name or code. `optional` adds a choice to clear it (no unit):
+ * without it, a unit once chosen can only be replaced.
+ */
 export function UnitPicker({
   label,
   value,
   onChange,
   kinds,
+  optional,
 }: {
   label: string;
-  value: Unit | null;
+  value: UnitChoice | null;
   onChange: (unit: Unit | null) => void;
   kinds?: readonly string[];
+  optional?: boolean;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -121,14 +129,20 @@ export function UnitPicker({
       <label htmlFor={selectId} className="sr-only">
         {label}
       </label>
+      {/* The first option shows the unit chosen (it is not among the others), so the value stays "". */}
       <select
         id={selectId}
-        value={value?.id ?? ''}
-        onChange={(e) => onChange(options.find((u) => u.id === Number(e.target.value)) ?? value)}
+        value=""
+        onChange={(e) => {
+          const picked = options.find((u) => String(u.id) === e.target.value);
+          if (e.target.value === CLEAR) onChange(null);
+          else if (picked) onChange(picked);
+        }}
       >
         <option value="">{value ? `${value.name}（${value.code}）` : t('admin.unitNone')}</option>
+        {optional && value && <option value={CLEAR}>{t('admin.unitClear')}</option>}
         {options
-          .filter((u) => u.id !== value?.id)
+          .filter((u) => u.code !== value?.code)
           .map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}（{t(`admin.kind.${u.kind}`)} {u.code}）
@@ -138,3 +152,6 @@ export function UnitPicker({
     </fieldset>
   );
 }
+
+/** The select's value for "no unit" (the others are unit ids). */
+const CLEAR = 'none';

@@ -15,7 +15,7 @@ import {
 import { PriorityBadge, StatusBadge } from '../../components/Badges';
 import { Deadline } from '../../components/Deadline';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { CategoryPicker } from './CategoryPicker';
+import { CategoryPicker } from '../../components/category-picker/CategoryPicker';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -103,7 +103,7 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
         </button>
       )}
       <form onSubmit={submit}>
-        <CategoryPicker value={category} onChange={setPicked} />
+        <CategoryPicker label={t('dispatch.category')} value={category} onChange={setPicked} />
         <label>
           {t('dispatch.unit')}
           <select value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="unit-picker">

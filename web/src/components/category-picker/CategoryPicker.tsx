@@ -1,21 +1,32 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLeafCategories } from '../../api/workqueue';
-import { ErrorMessage } from '../../components/Status';
+import { useActiveCategories } from '../../api/workqueue';
+import { ErrorMessage } from '../Status';
 
 const MAX_SHOWN = 60;
 
 /**
- * 类别: a searchable list of the taxonomy's active leaves (by code, name or a parent's name). The
- * dispatcher sets a case's category here when neither the report nor the model gave one, or changes it.
+ * 类别: a searchable list of the taxonomy's active categories (by code, name or a parent's name).
+ * `leaves` (the default) offers only the leaves a case is filed under (the dispatcher's 派单 panel);
+ * `any` offers every level, for what applies to a whole branch (a knowledge article's category).
  */
-export function CategoryPicker({ value, onChange }: { value: string; onChange: (code: string) => void }) {
+export function CategoryPicker({
+  label,
+  value,
+  onChange,
+  levels = 'leaves',
+}: {
+  label: string;
+  value: string;
+  onChange: (code: string) => void;
+  levels?: 'leaves' | 'any';
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const leaves = useLeafCategories();
+  const categories = useActiveCategories(levels);
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
-  const all = leaves.data ?? [];
+  const all = categories.data ?? [];
   const matching = q ? all.filter((c) => c.code.startsWith(q) || c.path.toLowerCase().includes(q)) : all;
   const shown = matching.slice(0, MAX_SHOWN);
   // The chosen category stays listed even when the search no longer matches it.
@@ -23,24 +34,24 @@ export function CategoryPicker({ value, onChange }: { value: string; onChange: (
   if (chosen && !shown.includes(chosen)) shown.unshift(chosen);
   return (
     <fieldset className="category-picker">
-      <legend>{t('dispatch.category')}</legend>
-      <label htmlFor={`${id}-q`}>{t('dispatch.categorySearch')}</label>
+      <legend>{label}</legend>
+      <label htmlFor={`${id}-q`}>{t('categoryPicker.search')}</label>
       <input
         id={`${id}-q`}
         type="search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder={t('dispatch.categoryPlaceholder')}
+        placeholder={t('categoryPicker.placeholder')}
         data-testid="category-search"
       />
-      <label htmlFor={`${id}-c`}>{t('dispatch.categoryChoose')}</label>
+      <label htmlFor={`${id}-c`}>{t('categoryPicker.choose')}</label>
       <select
         id={`${id}-c`}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         data-testid="category-picker"
       >
-        <option value="">{t('dispatch.categoryNone')}</option>
+        <option value="">{t('categoryPicker.none')}</option>
         {shown.map((c) => (
           <option key={c.code} value={c.code}>
             {c.code} {c.path}
@@ -48,14 +59,14 @@ export function CategoryPicker({ value, onChange }: { value: string; onChange: (
         ))}
       </select>
       <p className="muted" aria-live="polite">
-        {leaves.isPending
-          ? t('dispatch.categoryLoading')
-          : t('dispatch.categoryCount', {
+        {categories.isPending
+          ? t('categoryPicker.loading')
+          : t('categoryPicker.count', {
               shown: Math.min(matching.length, MAX_SHOWN),
               total: matching.length,
             })}
       </p>
-      {leaves.isError && <ErrorMessage error={leaves.error} />}
+      {categories.isError && <ErrorMessage error={categories.error} />}
     </fieldset>
   );
 }
