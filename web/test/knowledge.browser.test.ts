@@ -39,6 +39,7 @@ type Article = {
   title: string;
   status: string;
   useCount: number;
+  public: boolean;
   category: { code: string } | null;
   ownerUnit: { code: string } | null;
 };
@@ -74,6 +75,9 @@ describe('knowledge base (一网通答)', () => {
         '区城市管理委员会（110115-D02）',
       );
       await expect(form.getByLabel('保存后立即发布').isChecked()).resolves.toBe(true);
+      // Staff-only unless the editor says otherwise; this one is written for citizens too.
+      await expect(form.getByLabel('对市民公开').isChecked()).resolves.toBe(false);
+      await form.getByLabel('对市民公开').check();
       await expect(axeViolations(page, '[data-testid="article-form"]')).resolves.toEqual([]);
       await screenshot(page, 'knowledge-admin-form');
       await form.getByRole('button', { name: '保存' }).click();
@@ -82,6 +86,7 @@ describe('knowledge base (一网通答)', () => {
       await row.getByText('已发布').waitFor();
       await row.getByText('共享单车乱停放（35-10）').waitFor();
       await row.getByText('区城市管理委员会（110115-D02）').waitFor();
+      await row.getByText('市民可见').waitFor();
       await expect(axeViolations(page, '[data-testid="article-table"]')).resolves.toEqual([]);
       await screenshot(page, 'knowledge-admin');
     });
@@ -120,7 +125,12 @@ describe('knowledge base (一网通答)', () => {
       `/api/knowledge/articles?q=${encodeURIComponent(tag)}`,
     );
     expect(
-      list.items.map((a) => [a.title, a.status, a.useCount, a.category?.code, a.ownerUnit?.code]),
-    ).toEqual([[title, 'published', 1, '35-10', '110115-D02']]);
+      list.items.map((a) => [a.title, a.status, a.useCount, a.public, a.category?.code, a.ownerUnit?.code]),
+    ).toEqual([[title, 'published', 1, true, '35-10', '110115-D02']]);
+    // Public: the portal offers it to a citizen describing the same problem, without a login.
+    const offered = await fetch(
+      `${baseUrl}/api/public/answers?q=${encodeURIComponent('门口共享单车乱停挡路了')}`,
+    );
+    expect(((await offered.json()) as { items: Array<{ title: string }> }).items[0]?.title).toBe(title);
   });
 });

@@ -75,7 +75,9 @@ export function KnowledgePage() {
                   <th scope="col">{t('admin.status')}</th>
                   <th scope="col">{t('knowledgeAdmin.category')}</th>
                   <th scope="col">{t('knowledgeAdmin.ownerUnit')}</th>
+                  <th scope="col">{t('knowledgeAdmin.audience')}</th>
                   <th scope="col">{t('knowledgeAdmin.uses')}</th>
+                  <th scope="col">{t('knowledgeAdmin.helpful')}</th>
                   <th scope="col">{t('knowledgeAdmin.updated')}</th>
                   <th scope="col">{t('admin.actions')}</th>
                 </tr>
@@ -90,7 +92,11 @@ export function KnowledgePage() {
                     </td>
                     <td>{a.category ? `${a.category.name}（${a.category.code}）` : t('common.none')}</td>
                     <td>{a.ownerUnit ? `${a.ownerUnit.name}（${a.ownerUnit.code}）` : t('common.none')}</td>
+                    <td>
+                      {a.public ? t('knowledgeAdmin.audiencePublic') : t('knowledgeAdmin.audienceStaff')}
+                    </td>
                     <td>{a.useCount}</td>
+                    <td>{a.helpfulCount}</td>
                     <td>{new Date(a.updatedAt).toLocaleString()}</td>
                     <td className="row">
                       <button type="button" onClick={() => setEditing(a)}>
@@ -156,6 +162,7 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
   const [owner, setOwner] = useState<UnitChoice | null>(article?.ownerUnit ?? null);
   const [validUntil, setValidUntil] = useState(article?.validUntil ?? '');
   const [publish, setPublish] = useState(true);
+  const [visible, setVisible] = useState(article?.public ?? false);
   const busy = create.isPending || patch.isPending;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -167,6 +174,7 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
       categoryCode: category || null,
       ownerUnitCode: owner?.code ?? null,
       validUntil: validUntil || null,
+      public: visible,
     };
     if (article)
       patch.mutate({ id: article.id, body: { ...fields, version: article.version } }, { onSuccess: onDone });
@@ -227,6 +235,18 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
           )}
         </Field>
       </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={visible}
+          aria-describedby="article-public-hint"
+          onChange={(e) => setVisible(e.target.checked)}
+        />{' '}
+        {t('knowledgeAdmin.public')}
+      </label>
+      <small id="article-public-hint" className="muted">
+        {t('knowledgeAdmin.publicHint')}
+      </small>
       {!article && (
         <label className="check">
           <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />{' '}
