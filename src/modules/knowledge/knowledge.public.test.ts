@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type World } from '../../../test/world.js';
-import { demoArticles } from '../../seed/data/knowledge.js';
 import type { ArticleOut } from './knowledge.schema.js';
 import { createArticle } from './knowledge.service.js';
+import { publishDemoArticles } from './knowledge.testkit.js';
 
 /** Self-service Q&A: citizens see public, published, unexpired answers, without logging in. */
 let w: World;
@@ -11,18 +11,7 @@ let internal: number;
 
 beforeAll(async () => {
   w = await makeWorld();
-  for (const a of demoArticles) {
-    const { owner: _owner, categoryCode: _category, validUntil: _until, ...text } = a;
-    const row = await createArticle(w.ctx, w.users.admin.id, {
-      ...text,
-      categoryCode: null,
-      ownerUnitCode: null,
-      validUntil: null,
-      public: true,
-      status: 'published',
-    });
-    if (a.title === '养犬登记和年检') dogs = row.id;
-  }
+  dogs = (await publishDemoArticles(w)).get('养犬登记和年检')!;
   // Guidance for agents only: how to escalate a dangerous-dog call. Never on the portal.
   internal = (
     await createArticle(w.ctx, w.users.admin.id, {

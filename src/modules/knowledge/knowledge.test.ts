@@ -1,27 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, type Auth, type World } from '../../../test/world.js';
-import { demoArticles } from '../../seed/data/knowledge.js';
 import { createArticle } from './knowledge.service.js';
 import type { ArticleOut } from './knowledge.schema.js';
+import { publishDemoArticles } from './knowledge.testkit.js';
 
 let w: World;
 const ids = new Map<string, number>();
 
 beforeAll(async () => {
   w = await makeWorld();
-  // The demo's twelve answers, published, without the demo taxonomy's links.
-  for (const a of demoArticles) {
-    const { owner: _owner, categoryCode: _category, validUntil: _until, ...text } = a;
-    const row = await createArticle(w.ctx, w.users.admin.id, {
-      ...text,
-      categoryCode: null,
-      ownerUnitCode: null,
-      validUntil: null,
-      public: true,
-      status: 'published',
-    });
-    ids.set(a.title, row.id);
-  }
+  for (const [title, id] of await publishDemoArticles(w)) ids.set(title, id);
 });
 afterAll(async () => {
   await w.close();
