@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bearerToken, requireActor } from '../../platform/auth.js';
 import { loginBody, loginOut, meOut } from './auth.schema.js';
 import { login, logout, me } from './auth.service.js';
+import { publicRateLimit } from '../../platform/rate-limit.js';
 
 /** Login, logout and "who am I"; login is rate-limited per IP. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,7 +12,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: ctx.config.PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } },
+      config: publicRateLimit(ctx.config),
       schema: { tags, summary: 'Log in', security: [], body: loginBody, response: { 200: loginOut } },
     },
     async (request) => {

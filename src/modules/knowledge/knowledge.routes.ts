@@ -12,6 +12,7 @@ import {
   recordHelpful,
   updateArticle,
 } from './knowledge.service.js';
+import { publicRateLimit } from '../../platform/rate-limit.js';
 
 /** Who may search every live article: staff (citizens see public articles through /public/answers). */
 const staff = staffRoles;
@@ -39,7 +40,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const publicConfig = { rateLimit: { max: ctx.config.PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } };
+  const publicConfig = publicRateLimit(ctx.config);
 
   app.get(
     '/public/answers',

@@ -14,6 +14,7 @@ import {
 } from './open311.service.js';
 import { listUpdates, postUpdate } from './open311.updates.js';
 import { toXml, type XmlValue } from './open311.xml.js';
+import { publicRateLimit } from '../../platform/rate-limit.js';
 
 const formats = ['xml', 'json'] as const;
 type Format = (typeof formats)[number];
@@ -55,7 +56,7 @@ interface Photo {
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const tags = ['open311'];
-  const config = { rateLimit: { max: ctx.config.PUBLIC_RATE_LIMIT * 10, timeWindow: '1 minute' } };
+  const config = publicRateLimit(ctx.config, 10);
 
   // Scoped to this plugin: Open311 clients expect the spec's <errors> body, the rest of the API keeps its own.
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -17,6 +17,7 @@ import {
 import { publicDistrict, publicServices } from './selfservice.services.js';
 import { MAX_PHOTOS, submitReport, type Photo } from './selfservice.submit.js';
 import { authenticate, trackingView } from './selfservice.tracking.js';
+import { publicRateLimit } from '../../platform/rate-limit.js';
 
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
 
@@ -75,7 +76,7 @@ async function readMultipart(request: FastifyRequest): Promise<void> {
 export const selfServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const tags = ['self-service'];
-  const config = { rateLimit: { max: ctx.config.PUBLIC_RATE_LIMIT, timeWindow: '1 minute' } };
+  const config = publicRateLimit(ctx.config);
 
   app.get(
     '/public/services',
