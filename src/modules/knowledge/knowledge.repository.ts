@@ -149,10 +149,7 @@ export async function countHelpful(db: Conn, id: number, at: Date): Promise<{ id
   return db
     .updateTable('knowledge_articles')
     .set((eb) => ({ helpful_count: eb('helpful_count', '+', 1) }))
-    .where('id', '=', id)
-    .where('public', '=', true)
-    .where('status', '=', 'published')
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', at)]))
+    .where('id', 'in', live(db, at, undefined, true).where('a.id', '=', id).select('a.id'))
     .returning('id')
     .executeTakeFirst();
 }

@@ -170,8 +170,6 @@ export interface ActiveCategory {
   path: string;
   isLeaf: boolean;
 }
-/** An active leaf: what a case can be filed under. */
-export type LeafCategory = ActiveCategory;
 
 const leavesOnly = (all: ActiveCategory[]) => all.filter((c) => c.isLeaf);
 
@@ -198,9 +196,4 @@ export function useActiveCategories(levels: 'any' | 'leaves' = 'any') {
     ...(levels === 'leaves' ? { select: leavesOnly } : {}),
     staleTime: 300_000,
   });
-}
-
-/** The active leaves a case can be filed under, in code order. */
-export function useLeafCategories() {
-  return useActiveCategories('leaves');
 }

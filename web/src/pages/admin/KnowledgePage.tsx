@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   useArticles,
@@ -163,6 +163,7 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
   const [validUntil, setValidUntil] = useState(article?.validUntil ?? '');
   const [publish, setPublish] = useState(true);
   const [visible, setVisible] = useState(article?.public ?? false);
+  const publicHint = useId();
   const busy = create.isPending || patch.isPending;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -239,12 +240,12 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
         <input
           type="checkbox"
           checked={visible}
-          aria-describedby="article-public-hint"
+          aria-describedby={publicHint}
           onChange={(e) => setVisible(e.target.checked)}
         />{' '}
         {t('knowledgeAdmin.public')}
       </label>
-      <small id="article-public-hint" className="muted">
+      <small id={publicHint} className="muted">
         {t('knowledgeAdmin.publicHint')}
       </small>
       {!article && (

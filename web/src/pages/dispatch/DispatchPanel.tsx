@@ -4,10 +4,10 @@ import { Link } from 'react-router';
 import { useCase } from '../../api/cases';
 import type { CaseDetail } from '../../api/models';
 import {
+  useActiveCategories,
   useCaseAction,
   useSimilar,
   useSplit,
-  useLeafCategories,
   useSuggestion,
   useUnits,
   type Suggestion,
@@ -44,7 +44,7 @@ function DispatchSection({ d, suggestion }: { d: CaseDetail; suggestion: Suggest
   const dispatch = useCaseAction('/api/cases/{id}/dispatch');
   const again = c.status !== 'received';
   // 类别: the dispatcher's pick, else the case's own category (the unit's reading may still set one).
-  const leaves = useLeafCategories();
+  const leaves = useActiveCategories('leaves');
   const own = leaves.data?.find((l) => l.id === c.categoryId)?.code ?? '';
   const [picked, setPicked] = useState<string | null>(null);
   const category = picked ?? own;
