@@ -134,10 +134,19 @@ export async function migrate(db: Db, schema?: string): Promise<void> {
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (!error && !failed) return;
-    // Kysely's introspection reads every schema of the database; one dropped meanwhile (another
-    // tenant's, or a test's) fails that read without concerning us: read again.
-    const vanished = /schema "([^"]+)" does not exist/.exec(String(error))?.[1];
-    if (!failed && vanished && vanished !== schema && attempt < 3) continue;
+    if (!failed && droppedElsewhere(error, schema) && attempt < 5) continue;
     throw new Error(`migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
   }
+}
+
+/**
+ * Whether a migration error only says another schema went away during Kysely's introspection,
+ * which reads every schema of the database (pg_get_serial_sequence on each column): another
+ * tenant's or a test's schema dropped meanwhile fails that read as 'schema "x" does not exist' or
+ * 'relation "x.t" does not exist' without concerning ours, and reading again succeeds.
+ */
+export function droppedElsewhere(error: unknown, schema: string | undefined): boolean {
+  const m = /schema "([^"]+)" does not exist|relation "([^".]+)\.[^"]+" does not exist/.exec(String(error));
+  const gone = m?.[1] ?? m?.[2];
+  return gone !== undefined && gone !== schema;
 }
