@@ -69,23 +69,29 @@ export async function* exportCases(
   const total = Number(n);
   let after: string | null = null;
   for (;;) {
-    let page = matching.selectAll('c');
-    // The previous page's last case by its id: its own key values, read back exactly (a Date
-    // would drop the timestamp's microseconds). Cases are never deleted, so the row is there.
-    if (after !== null)
-      page = page.where(
-        sql<SqlBool>`(c.received_at, c.id) < (select k.received_at, k.id from cases k where k.id = ${after})`,
-      );
-    const rows = await page
-      .orderBy('c.received_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(pageSize)
-      .execute();
+    const rows = await exportPage(matching, after, pageSize).execute();
     if (rows.length > 0 || after === null) yield { rows: await withNames(db, actor, rows), total };
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.id;
   }
 }
+
+/**
+ * One page of the export: the matching cases after the case `after` (by id; from the newest when
+ * null) in the key's order, which the index cases_received (received_at, id) gives without a sort.
+ */
+export function exportPage(matching: MatchingCases, after: string | null, pageSize: number) {
+  let page = matching.selectAll('c');
+  // The previous page's last case by its id: its own key values, read back exactly (a Date would
+  // drop the timestamp's microseconds). Cases are never deleted, so the row is there.
+  if (after !== null)
+    page = page.where(
+      sql<SqlBool>`(c.received_at, c.id) < (select k.received_at, k.id from cases k where k.id = ${after})`,
+    );
+  return page.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(pageSize);
+}
+
+type MatchingCases = Awaited<ReturnType<typeof matchingCases>>;
 
 async function withNames(db: Conn, actor: Actor, rows: CaseRow[]): Promise<CaseExportRow[]> {
   if (rows.length === 0) return [];

@@ -24,6 +24,7 @@ import * as m0018 from './migrations/0018_job_files.js';
 import * as m0019 from './migrations/0019_extension_moot.js';
 import * as m0020 from './migrations/0020_knowledge_corpus.js';
 import * as m0021 from './migrations/0021_knowledge_public.js';
+import * as m0022 from './migrations/0022_cases_received_key.js';
 import { PgDialect } from './pg-driver.js';
 import type { Database } from './schema.js';
 
@@ -119,6 +120,7 @@ const migrations: Record<string, Migration> = {
   '0019_extension_moot': m0019,
   '0020_knowledge_corpus': m0020,
   '0021_knowledge_public': m0021,
+  '0022_cases_received_key': m0022,
 };
 
 /** Applies pending migrations; safe to call from several processes (Kysely takes a lock). */
