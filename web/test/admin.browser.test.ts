@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, login, openPage, screenshot, type WatchedPage } from './browser.js';
 import { DEMO_PASSWORD } from './server.js';
@@ -81,6 +81,24 @@ afterAll(async () => {
 });
 
 /** Opens an admin screen from the admin navigation. */
+/** Chooses a category in a form's category picker, finding it by its code. */
+async function pickCategory(form: Locator, code: string) {
+  await form.getByLabel('搜索类别').fill(code);
+  const select = form.getByLabel('选择类别');
+  await select.locator(`option[value="${code}"]`).waitFor({ state: 'attached' });
+  await select.selectOption(code);
+}
+
+/** Chooses a unit in the unit picker named `label`, searching for `search`. */
+async function pickUnit(form: Locator, label: string, search: string, code: string) {
+  const group = form.getByRole('group', { name: label, exact: true });
+  await group.getByLabel('输入名称或编码查找单位').fill(search);
+  const select = group.getByLabel(label, { exact: true });
+  const option = select.locator('option', { hasText: `${code}）` }); // the code ends the option's text
+  await option.waitFor({ state: 'attached' });
+  await select.selectOption({ label: await option.innerText() });
+}
+
 async function openSection(page: Page, name: string) {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统管理' }).click();
   await page.getByRole('navigation', { name: '系统管理' }).getByRole('link', { name }).click();
@@ -180,17 +198,37 @@ describe('admin screens', () => {
   it('dispatch catalogue: adds a rule and previews where a report goes', async () => {
     const { page } = admin;
     await openSection(page, '派单目录');
+    // Categories and units are picked from the catalogue and the org tree by search, not typed as codes.
     const form = page.getByTestId('create-rule');
-    await form.getByLabel('分类编码（留空为任意分类）').fill(categoryA.code);
-    await form.getByLabel('主办单位编码').fill('110115-D02');
+    await pickCategory(form, categoryA.code);
+    const add = form.getByRole('button', { name: '新增' });
+    expect(await add.isDisabled()).toBe(true); // 派至承办单位 needs a lead unit
+    await form.getByText('派至承办单位时须选择主办单位').waitFor();
+    await pickUnit(form, '主办单位', '城市管理委员会', '110115-D02');
+    await pickUnit(form, '添加协办单位', street.name, street.code);
+    const co = form.getByTestId('co-units');
+    await co.getByText(`${street.name}（${street.code}）`).waitFor();
+    await co.getByRole('button', { name: `移除协办单位 ${street.name}` }).click();
+    await co.getByText('无协办单位').waitFor();
     await form.getByLabel('备注').fill(`浏览器测试 ${tag}`);
-    await form.getByRole('button', { name: '新增' }).click();
+    await add.click();
     await form.getByRole('status').filter({ hasText: '已新增规则' }).waitFor();
-    await page.getByTestId('rule-table').getByText(`浏览器测试 ${tag}`).waitFor();
+    const row = page
+      .getByTestId('rule-table')
+      .getByRole('row')
+      .filter({ hasText: `浏览器测试 ${tag}` });
+    const cells = await row.getByRole('cell').allInnerTexts();
+    expect(cells.slice(1, 6)).toEqual([
+      `${categoryA.name}（${categoryA.code}）`,
+      '全区',
+      '派至承办单位',
+      '区城市管理委员会（110115-D02）',
+      '—',
+    ]);
 
     const preview = page.getByTestId('preview');
-    await preview.getByLabel('分类编码（留空为任意分类）').fill(categoryA.code);
-    await preview.getByLabel('区域单位编码（留空为全区）').fill(street.code);
+    await pickCategory(preview, categoryA.code);
+    await pickUnit(preview, '区域', street.name, street.code);
     await preview.getByRole('button', { name: '预演' }).click();
     const result = preview.getByTestId('preview-result');
     await result.waitFor();

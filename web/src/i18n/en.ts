@@ -8,6 +8,7 @@ import { inboxI18n } from '../pages/inbox/i18n';
 import { dispatchI18n } from '../pages/dispatch/i18n';
 import { superviseI18n } from '../pages/supervise/i18n';
 import { adminI18n } from '../pages/admin/i18n';
+import { dispatchAdminI18n } from '../pages/admin/dispatch.i18n';
 import { knowledgeAdminI18n } from '../pages/admin/knowledge.i18n';
 import { knowledgeAnswersI18n } from '../pages/workbench/i18n';
 import type { zhCN } from './zh-CN';
@@ -251,6 +252,7 @@ export const en: Messages = {
   dispatch: dispatchI18n.en,
   supervise: superviseI18n.en,
   admin: adminI18n.en,
+  dispatchAdmin: dispatchAdminI18n.en,
   knowledgeAdmin: knowledgeAdminI18n.en,
   knowledgeAnswers: knowledgeAnswersI18n.en,
 };

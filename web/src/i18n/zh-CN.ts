@@ -3,6 +3,7 @@ import { cockpitI18n } from '../pages/cockpit/i18n';
 import { dispatchI18n } from '../pages/dispatch/i18n';
 import { superviseI18n } from '../pages/supervise/i18n';
 import { adminI18n } from '../pages/admin/i18n';
+import { dispatchAdminI18n } from '../pages/admin/dispatch.i18n';
 import { knowledgeAdminI18n } from '../pages/admin/knowledge.i18n';
 import { knowledgeAnswersI18n } from '../pages/workbench/i18n';
 /** 简体中文 — the console's default language; en.ts must have the same keys (typed). */
@@ -246,6 +247,7 @@ export const zhCN = {
   dispatch: dispatchI18n.zhCN,
   supervise: superviseI18n.zhCN,
   admin: adminI18n.zhCN,
+  dispatchAdmin: dispatchAdminI18n.zhCN,
   knowledgeAdmin: knowledgeAdminI18n.zhCN,
   knowledgeAnswers: knowledgeAnswersI18n.zhCN,
 } as const;

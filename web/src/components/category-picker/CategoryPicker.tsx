@@ -8,18 +8,21 @@ const MAX_SHOWN = 60;
 /**
  * 类别: a searchable list of the taxonomy's active categories (by code, name or a parent's name).
  * `leaves` (the default) offers only the leaves a case is filed under (the dispatcher's 派单 panel);
- * `any` offers every level, for what applies to a whole branch (a knowledge article's category).
+ * `any` offers every level, for what applies to a whole branch (a knowledge article's category, a
+ * dispatch rule's). `noneLabel` names what no category means where it means something (任意分类).
  */
 export function CategoryPicker({
   label,
   value,
   onChange,
   levels = 'leaves',
+  noneLabel,
 }: {
   label: string;
   value: string;
   onChange: (code: string) => void;
   levels?: 'leaves' | 'any';
+  noneLabel?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -51,7 +54,7 @@ export function CategoryPicker({
         onChange={(e) => onChange(e.target.value)}
         data-testid="category-picker"
       >
-        <option value="">{t('categoryPicker.none')}</option>
+        <option value="">{noneLabel ?? t('categoryPicker.none')}</option>
         {shown.map((c) => (
           <option key={c.code} value={c.code}>
             {c.code} {c.path}

@@ -8,8 +8,9 @@ import {
   type DispatchRule,
   type PreviewQuery,
 } from '../../api/admin/dispatch';
+import { CategoryPicker } from '../../components/category-picker/CategoryPicker';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { ConfirmButton, Field } from './parts';
+import { ConfirmButton, Field, UnitPicker, type UnitChoice } from './parts';
 
 const ref = (r: { code: string; name: string } | null, none: string) => (r ? `${r.name}（${r.code}）` : none);
 
@@ -25,7 +26,7 @@ export function DispatchPage() {
         <NewRule />
         <Preview />
       </div>
-      <h2>{t('admin.dispatch.rules')}</h2>
+      <h2>{t('dispatchAdmin.rules')}</h2>
       {rules.isPending && <Loading />}
       {rules.isError && <ErrorMessage error={rules.error} />}
       {retire.isError && <ErrorMessage error={retire.error} />}
@@ -34,12 +35,12 @@ export function DispatchPage() {
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">{t('admin.dispatch.category')}</th>
-              <th scope="col">{t('admin.dispatch.area')}</th>
-              <th scope="col">{t('admin.dispatch.mode')}</th>
-              <th scope="col">{t('admin.dispatch.lead')}</th>
-              <th scope="col">{t('admin.dispatch.co')}</th>
-              <th scope="col">{t('admin.dispatch.note')}</th>
+              <th scope="col">{t('dispatchAdmin.category')}</th>
+              <th scope="col">{t('dispatchAdmin.area')}</th>
+              <th scope="col">{t('dispatchAdmin.mode')}</th>
+              <th scope="col">{t('dispatchAdmin.lead')}</th>
+              <th scope="col">{t('dispatchAdmin.co')}</th>
+              <th scope="col">{t('dispatchAdmin.note')}</th>
               <th scope="col">{t('admin.actions')}</th>
             </tr>
           </thead>
@@ -59,16 +60,16 @@ function RuleRow({ rule, onRetire }: { rule: DispatchRule; onRetire: () => void 
   return (
     <tr data-testid={`rule-${rule.id}`}>
       <td>{rule.id}</td>
-      <td>{ref(rule.category, t('admin.dispatch.anyCategory'))}</td>
-      <td>{ref(rule.area, t('admin.dispatch.wholeDistrict'))}</td>
-      <td>{t(`admin.dispatch.modes.${rule.mode}`)}</td>
+      <td>{ref(rule.category, t('dispatchAdmin.anyCategory'))}</td>
+      <td>{ref(rule.area, t('dispatchAdmin.wholeDistrict'))}</td>
+      <td>{t(`dispatchAdmin.modes.${rule.mode}`)}</td>
       <td>{ref(rule.lead, '—')}</td>
       <td>{rule.co.map((c) => c.name).join('、') || '—'}</td>
       <td>{rule.note ?? ''}</td>
       <td>
         <ConfirmButton
-          label={t('admin.dispatch.retire')}
-          confirmLabel={t('admin.dispatch.confirmRetire')}
+          label={t('dispatchAdmin.retire')}
+          confirmLabel={t('dispatchAdmin.confirmRetire')}
           onConfirm={onRetire}
         />
       </td>
@@ -76,74 +77,86 @@ function RuleRow({ rule, onRetire }: { rule: DispatchRule; onRetire: () => void 
   );
 }
 
+/** The kinds of unit a rule's area can be (the server's areaKinds). */
+const AREA_KINDS = ['city', 'district', 'street', 'community', 'grid'] as const;
+
 function NewRule() {
   const { t } = useTranslation();
-  const empty = { category: '', area: '', lead: '', co: '', note: '' };
-  const [form, setForm] = useState(empty);
+  const [category, setCategory] = useState('');
+  const [area, setArea] = useState<UnitChoice | null>(null);
   const [mode, setMode] = useState<'unit' | 'street'>('unit');
+  const [lead, setLead] = useState<UnitChoice | null>(null);
+  const [co, setCo] = useState<UnitChoice[]>([]);
+  const [note, setNote] = useState('');
   const create = useCreateRule();
-  const set = (k: keyof typeof empty) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
+  const missingLead = mode === 'unit' && !lead;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
       {
-        category: form.category.trim() || null,
-        area: form.area.trim() || null,
+        category: category || null,
+        area: area?.code ?? null,
         mode,
-        lead: mode === 'unit' ? form.lead.trim() || null : null,
-        co: form.co
-          .split(/[\s,，、]+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-        note: form.note.trim() || null,
+        lead: mode === 'unit' ? (lead?.code ?? null) : null,
+        co: co.map((u) => u.code),
+        note: note.trim() || null,
       },
-      { onSuccess: () => setForm(empty) },
+      {
+        onSuccess: () => {
+          setCategory('');
+          setArea(null);
+          setLead(null);
+          setCo([]);
+          setNote('');
+        },
+      },
     );
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="new-rule-title" data-testid="create-rule">
-      <h2 id="new-rule-title">{t('admin.dispatch.create')}</h2>
+      <h2 id="new-rule-title">{t('dispatchAdmin.create')}</h2>
+      <CategoryPicker
+        label={t('dispatchAdmin.category')}
+        value={category}
+        onChange={setCategory}
+        levels="any"
+        noneLabel={t('dispatchAdmin.anyCategory')}
+      />
+      <UnitPicker
+        label={t('dispatchAdmin.area')}
+        value={area}
+        onChange={setArea}
+        kinds={AREA_KINDS}
+        optional
+        noneLabel={t('dispatchAdmin.wholeDistrict')}
+      />
       <div className="fields">
-        <Field label={t('admin.dispatch.categoryCode')}>
-          {(id) => <input id={id} value={form.category} onChange={set('category')} placeholder="04-06" />}
-        </Field>
-        <Field label={t('admin.dispatch.areaCode')}>
-          {(id) => <input id={id} value={form.area} onChange={set('area')} placeholder="110115104" />}
-        </Field>
-        <Field label={t('admin.dispatch.mode')}>
+        <Field label={t('dispatchAdmin.mode')}>
           {(id) => (
             <select
               id={id}
               value={mode}
               onChange={(e) => setMode(e.target.value === 'street' ? 'street' : 'unit')}
             >
-              <option value="unit">{t('admin.dispatch.modes.unit')}</option>
-              <option value="street">{t('admin.dispatch.modes.street')}</option>
+              <option value="unit">{t('dispatchAdmin.modes.unit')}</option>
+              <option value="street">{t('dispatchAdmin.modes.street')}</option>
             </select>
           )}
         </Field>
-        {mode === 'unit' && (
-          <Field label={t('admin.dispatch.leadCode')}>
-            {(id) => (
-              <input id={id} value={form.lead} onChange={set('lead')} required placeholder="110115-D02" />
-            )}
-          </Field>
-        )}
-        <Field label={t('admin.dispatch.coCodes')}>
-          {(id) => <input id={id} value={form.co} onChange={set('co')} />}
-        </Field>
-        <Field label={t('admin.dispatch.note')}>
-          {(id) => <input id={id} value={form.note} onChange={set('note')} />}
+        <Field label={t('dispatchAdmin.note')}>
+          {(id) => <input id={id} value={note} onChange={(e) => setNote(e.target.value)} />}
         </Field>
       </div>
+      {mode === 'unit' && <UnitPicker label={t('dispatchAdmin.lead')} value={lead} onChange={setLead} />}
+      <CoUnits units={co} onChange={setCo} lead={mode === 'unit' ? lead : null} />
       <div className="row">
-        <button type="submit" className="primary" disabled={create.isPending}>
+        <button type="submit" className="primary" disabled={create.isPending || missingLead}>
           {t('admin.add')}
         </button>
+        {missingLead && <span className="muted">{t('dispatchAdmin.needsLead')}</span>}
         {create.isSuccess && (
           <span className="ok" role="status">
-            {t('admin.dispatch.created', { id: create.data.id })}
+            {t('dispatchAdmin.created', { id: create.data.id })}
           </span>
         )}
       </div>
@@ -152,53 +165,94 @@ function NewRule() {
   );
 }
 
+/** 协办单位: the units chosen so far, each removable, and a picker that adds one more. */
+function CoUnits({
+  units,
+  onChange,
+  lead,
+}: {
+  units: UnitChoice[];
+  onChange: (units: UnitChoice[]) => void;
+  lead: UnitChoice | null;
+}) {
+  const { t } = useTranslation();
+  const add = (u: UnitChoice | null) => {
+    if (u && u.code !== lead?.code && !units.some((c) => c.code === u.code))
+      onChange([...units, { code: u.code, name: u.name }]);
+  };
+  return (
+    <div className="co-units">
+      <ul aria-label={t('dispatchAdmin.co')} data-testid="co-units">
+        {units.length === 0 && <li className="muted">{t('dispatchAdmin.noCo')}</li>}
+        {units.map((u) => (
+          <li key={u.code}>
+            {u.name}（{u.code}）{' '}
+            <button
+              type="button"
+              onClick={() => onChange(units.filter((c) => c.code !== u.code))}
+              aria-label={t('dispatchAdmin.removeCo', { name: u.name })}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <UnitPicker label={t('dispatchAdmin.addCo')} value={null} onChange={add} />
+    </div>
+  );
+}
+
 function Preview() {
   const { t } = useTranslation();
   const [category, setCategory] = useState('');
-  const [area, setArea] = useState('');
+  const [area, setArea] = useState<UnitChoice | null>(null);
   const [query, setQuery] = useState<PreviewQuery | null>(null);
   const preview = useDispatchPreview(query);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setQuery({
-      ...(category.trim() ? { category: category.trim() } : {}),
-      ...(area.trim() ? { area: area.trim() } : {}),
-    });
+    setQuery({ ...(category ? { category } : {}), ...(area ? { area: area.code } : {}) });
   };
   const d = preview.data?.decision;
   return (
     <form className="card" onSubmit={submit} aria-labelledby="preview-title" data-testid="preview">
-      <h2 id="preview-title">{t('admin.dispatch.preview')}</h2>
-      <div className="fields">
-        <Field label={t('admin.dispatch.categoryCode')}>
-          {(id) => <input id={id} value={category} onChange={(e) => setCategory(e.target.value)} />}
-        </Field>
-        <Field label={t('admin.dispatch.areaCode')}>
-          {(id) => <input id={id} value={area} onChange={(e) => setArea(e.target.value)} />}
-        </Field>
-      </div>
-      <button type="submit">{t('admin.dispatch.previewSubmit')}</button>
+      <h2 id="preview-title">{t('dispatchAdmin.preview')}</h2>
+      <CategoryPicker
+        label={t('dispatchAdmin.category')}
+        value={category}
+        onChange={setCategory}
+        levels="any"
+        noneLabel={t('dispatchAdmin.anyCategory')}
+      />
+      <UnitPicker
+        label={t('dispatchAdmin.area')}
+        value={area}
+        onChange={setArea}
+        kinds={AREA_KINDS}
+        optional
+        noneLabel={t('dispatchAdmin.wholeDistrict')}
+      />
+      <button type="submit">{t('dispatchAdmin.previewSubmit')}</button>
       {preview.isFetching && <Loading />}
       {preview.isError && <ErrorMessage error={preview.error} />}
       {preview.data && (
         <div data-testid="preview-result" role="status">
           {d ? (
             <p>
-              {t('admin.dispatch.goesTo', { unit: ref(d.lead, ''), rule: d.ruleId })}
+              {t('dispatchAdmin.goesTo', { unit: ref(d.lead, ''), rule: d.ruleId })}
               {d.co.length > 0 &&
-                ` ${t('admin.dispatch.withCo', { units: d.co.map((c) => c.name).join('、') })}`}
+                ` ${t('dispatchAdmin.withCo', { units: d.co.map((c) => c.name).join('、') })}`}
               <br />
               <span className="muted">{d.reason}</span>
             </p>
           ) : (
-            <p className="warn">{t('admin.dispatch.noDecision')}</p>
+            <p className="warn">{t('dispatchAdmin.noDecision')}</p>
           )}
           <ul>
             {preview.data.candidates.map((c) => (
               <li key={c.rule.id}>
-                #{c.rule.id} {ref(c.rule.category, t('admin.dispatch.anyCategory'))} ×{' '}
-                {ref(c.rule.area, t('admin.dispatch.wholeDistrict'))}
-                {c.chosen ? ` — ${t('admin.dispatch.chosen')}` : c.skipped ? ` — ${c.skipped}` : ''}
+                #{c.rule.id} {ref(c.rule.category, t('dispatchAdmin.anyCategory'))} ×{' '}
+                {ref(c.rule.area, t('dispatchAdmin.wholeDistrict'))}
+                {c.chosen ? ` — ${t('dispatchAdmin.chosen')}` : c.skipped ? ` — ${c.skipped}` : ''}
               </li>
             ))}
           </ul>

@@ -91,7 +91,8 @@ export type UnitChoice = Pick<Unit, 'code' | 'name'>;
 
 /**
  * Picks an org unit by searching its name or code. `optional` adds a choice to clear it (no unit):
- * without it, a unit once chosen can only be replaced.
+ * without it, a unit once chosen can only be replaced. `noneLabel` names what no unit means where
+ * it means something (全区 for a dispatch rule's area).
  */
 export function UnitPicker({
   label,
@@ -99,12 +100,14 @@ export function UnitPicker({
   onChange,
   kinds,
   optional,
+  noneLabel,
 }: {
   label: string;
   value: UnitChoice | null;
   onChange: (unit: Unit | null) => void;
   kinds?: readonly string[];
   optional?: boolean;
+  noneLabel?: string;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -139,8 +142,10 @@ export function UnitPicker({
           else if (picked) onChange(picked);
         }}
       >
-        <option value="">{value ? `${value.name}（${value.code}）` : t('admin.unitNone')}</option>
-        {optional && value && <option value={CLEAR}>{t('admin.unitClear')}</option>}
+        <option value="">
+          {value ? `${value.name}（${value.code}）` : (noneLabel ?? t('admin.unitNone'))}
+        </option>
+        {optional && value && <option value={CLEAR}>{noneLabel ?? t('admin.unitClear')}</option>}
         {options
           .filter((u) => u.code !== value?.code)
           .map((u) => (
