@@ -5,8 +5,8 @@ import { seedCatalogue } from './catalogue.js';
 import { seedDemoKnowledge } from './knowledge.js';
 import { seedHistory, type HistoryResult } from './history.js';
 import { seedDemoModel } from './model.js';
-import { seedOrg } from './org.js';
-import { seedDemoUsers } from './users.js';
+import { hasOrg, seedOrg } from './org.js';
+import { hashDemoPasswords, insertDemoUsers } from './users.js';
 
 export interface DemoCredentials {
   username: string;
@@ -32,8 +32,10 @@ export interface DemoSeed {
  * credentials, or null when the database already had data.
  */
 export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
-  const seeded = await seedOrg(ctx);
-  if (!seeded) return null;
+  if (await hasOrg(ctx.db)) return null;
+  // The passwords hash on libuv's threads while the org tree, catalogue, model and answers are written.
+  const passwords = hashDemoPasswords(ctx);
+  await seedOrg(ctx);
   await seedCatalogue(ctx);
   const box = knownDistrictBoxes[ctx.config.DISTRICT_CODE];
   if (box) {
@@ -45,7 +47,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
   }
   await seedDemoModel(ctx);
   await seedDemoKnowledge(ctx);
-  const users = await seedDemoUsers(ctx);
+  const users = await insertDemoUsers(ctx, passwords);
   const client = await ctx.db
     .transaction()
     .execute((tx) => createOpen311Client(ctx, tx, null, 'demo', ctx.config.OPEN311_DEMO_API_KEY));

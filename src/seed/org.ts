@@ -1,4 +1,5 @@
 import type { AppContext } from '../platform/context.js';
+import type { Conn } from '../platform/db/index.js';
 import { findUnitByCode, importDistrict, seedDepartments, seedGrids } from '../modules/org/index.js';
 
 /**
@@ -7,15 +8,20 @@ import { findUnitByCode, importDistrict, seedDepartments, seedGrids } from '../m
  * cells per community. Returns whether it seeded.
  */
 export async function seedOrg(ctx: AppContext): Promise<boolean> {
-  const { n } = await ctx.db
-    .selectFrom('org_units')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(n) > 0) return false;
+  if (await hasOrg(ctx.db)) return false;
   const secret = ctx.config.AUDIT_SECRET;
   await importDistrict(ctx.db, ctx.config.DISTRICT_CODE, secret);
   await seedDepartments(ctx.db, ctx.config.DISTRICT_CODE, secret);
   const district = await findUnitByCode(ctx.db, ctx.config.DISTRICT_CODE);
   await seedGrids(ctx.db, district!.path, secret, 2);
   return true;
+}
+
+/** Whether the database has an org tree already (the seed writes it first, once). */
+export async function hasOrg(db: Conn): Promise<boolean> {
+  const { n } = await db
+    .selectFrom('org_units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n) > 0;
 }

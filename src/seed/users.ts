@@ -83,14 +83,52 @@ export function randomPassword(length = 12): string {
 }
 
 /**
+ * The demo accounts' passwords and their hashes under way: scrypt at production cost is the slow
+ * part of the first start, and it runs on libuv's threads, so the seed goes on writing the org
+ * tree, catalogue, model and answers meanwhile (`seedDemo` starts it first). Passwords are random
+ * unless `password` (config DEMO_PASSWORD) is given, then every account uses it.
+ */
+export interface DemoPasswords {
+  /** username → password */
+  passwords: Map<string, string>;
+  /** username → hash, two at a time (one per core) */
+  hashes: Promise<Map<string, string>>;
+}
+
+/** Starts hashing a password for every demo account; `insertDemoUsers` waits for what it needs. */
+export function hashDemoPasswords(
+  ctx: AppContext,
+  password: string | undefined = ctx.config.DEMO_PASSWORD,
+): DemoPasswords {
+  const passwords = new Map(specs.map((s) => [s.username, password || randomPassword()]));
+  const hashes = (async () => {
+    const out = new Map<string, string>();
+    const todo = [...passwords];
+    for (let i = 0; i < todo.length; i += 2) {
+      const pair = todo.slice(i, i + 2);
+      const hashed = await Promise.all(pair.map(([, pw]) => hashForConfig(ctx, pw)));
+      pair.forEach(([username], k) => out.set(username, hashed[k]!));
+    }
+    return out;
+  })();
+  // Awaited later: a failure surfaces there, not as an unhandled rejection meanwhile.
+  hashes.catch(() => undefined);
+  return { passwords, hashes };
+}
+
+/**
  * Creates one demo account per role in the seeded district (those that do not exist yet) and
- * returns their passwords so the first start can print them. Passwords are random unless
- * `password` (config DEMO_PASSWORD) is given, then every account uses it.
+ * returns their passwords so the first start can print them.
  */
 export async function seedDemoUsers(
   ctx: AppContext,
   password: string | undefined = ctx.config.DEMO_PASSWORD,
 ): Promise<DemoUser[]> {
+  return insertDemoUsers(ctx, hashDemoPasswords(ctx, password));
+}
+
+/** Creates the demo accounts that do not exist yet with passwords `hashDemoPasswords` started. */
+export async function insertDemoUsers(ctx: AppContext, demo: DemoPasswords): Promise<DemoUser[]> {
   const district = await findUnitByCode(ctx.db, ctx.config.DISTRICT_CODE);
   if (!district) throw new Error(`district ${ctx.config.DISTRICT_CODE} is not seeded; run seedOrg first`);
   const todo: Array<DemoSpec & { password: string; unitRow: OrgUnit | null }> = [];
@@ -98,13 +136,10 @@ export async function seedDemoUsers(
     if (await findUserByUsername(ctx.db, spec.username)) continue;
     const unitRow = (await spec.unit(ctx.db, district)) ?? null;
     if (spec.role !== 'citizen' && !unitRow) throw new Error(`no unit found for demo user ${spec.username}`);
-    todo.push({ ...spec, password: password || randomPassword(), unitRow });
+    todo.push({ ...spec, password: demo.passwords.get(spec.username)!, unitRow });
   }
-  // scrypt at production cost is the slow part: two at a time, one per core.
-  const hashes: string[] = [];
-  for (let i = 0; i < todo.length; i += 2) {
-    hashes.push(...(await Promise.all(todo.slice(i, i + 2).map((t) => hashForConfig(ctx, t.password)))));
-  }
+  const hashed = await demo.hashes;
+  const hashes = todo.map((t) => hashed.get(t.username)!);
   await ctx.db.transaction().execute(async (tx) => {
     for (const [i, t] of todo.entries()) {
       const id = await insertUser(tx, {
