@@ -80,6 +80,40 @@ function RuleRow({ rule, onRetire }: { rule: DispatchRule; onRetire: () => void 
 /** The kinds of unit a rule's area can be (the server's areaKinds). */
 const AREA_KINDS = ['city', 'district', 'street', 'community', 'grid'] as const;
 
+/** A rule's key, (category, area), as the rule form and the preview pick it; none is any / 全区. */
+function RuleKey({
+  category,
+  onCategory,
+  area,
+  onArea,
+}: {
+  category: string;
+  onCategory: (code: string) => void;
+  area: UnitChoice | null;
+  onArea: (unit: UnitChoice | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <CategoryPicker
+        label={t('dispatchAdmin.category')}
+        value={category}
+        onChange={onCategory}
+        levels="any"
+        noneLabel={t('dispatchAdmin.anyCategory')}
+      />
+      <UnitPicker
+        label={t('dispatchAdmin.area')}
+        value={area}
+        onChange={onArea}
+        kinds={AREA_KINDS}
+        optional
+        noneLabel={t('dispatchAdmin.wholeDistrict')}
+      />
+    </>
+  );
+}
+
 function NewRule() {
   const { t } = useTranslation();
   const [category, setCategory] = useState('');
@@ -115,21 +149,7 @@ function NewRule() {
   return (
     <form className="card" onSubmit={submit} aria-labelledby="new-rule-title" data-testid="create-rule">
       <h2 id="new-rule-title">{t('dispatchAdmin.create')}</h2>
-      <CategoryPicker
-        label={t('dispatchAdmin.category')}
-        value={category}
-        onChange={setCategory}
-        levels="any"
-        noneLabel={t('dispatchAdmin.anyCategory')}
-      />
-      <UnitPicker
-        label={t('dispatchAdmin.area')}
-        value={area}
-        onChange={setArea}
-        kinds={AREA_KINDS}
-        optional
-        noneLabel={t('dispatchAdmin.wholeDistrict')}
-      />
+      <RuleKey category={category} onCategory={setCategory} area={area} onArea={setArea} />
       <div className="fields">
         <Field label={t('dispatchAdmin.mode')}>
           {(id) => (
@@ -216,21 +236,7 @@ function Preview() {
   return (
     <form className="card" onSubmit={submit} aria-labelledby="preview-title" data-testid="preview">
       <h2 id="preview-title">{t('dispatchAdmin.preview')}</h2>
-      <CategoryPicker
-        label={t('dispatchAdmin.category')}
-        value={category}
-        onChange={setCategory}
-        levels="any"
-        noneLabel={t('dispatchAdmin.anyCategory')}
-      />
-      <UnitPicker
-        label={t('dispatchAdmin.area')}
-        value={area}
-        onChange={setArea}
-        kinds={AREA_KINDS}
-        optional
-        noneLabel={t('dispatchAdmin.wholeDistrict')}
-      />
+      <RuleKey category={category} onCategory={setCategory} area={area} onArea={setArea} />
       <button type="submit">{t('dispatchAdmin.previewSubmit')}</button>
       {preview.isFetching && <Loading />}
       {preview.isError && <ErrorMessage error={preview.error} />}
