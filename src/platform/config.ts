@@ -39,7 +39,7 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   /** Days of case history the demo seed generates through the real services (0: none). */
-  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(60),
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(45),
   /** Reports a working day in that history (weekends fewer); each adds ~65 ms to the first start on PGlite. */
   DEMO_HISTORY_PER_DAY: z.coerce.number().int().min(1).max(200).default(2),
   /** One password for every demo user (random per user when unset). */
